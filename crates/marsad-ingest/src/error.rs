@@ -31,6 +31,9 @@ pub enum IngestError {
         format: &'static str,
         detail: String,
     },
+    /// Nothing but page furniture was left after cleaning.
+    #[error("{input}: no article text (only page furniture)")]
+    NoContent { input: String },
     /// The input is larger than the configured limit.
     #[error("{input}: too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { input: String, size: u64, limit: u64 },
@@ -42,6 +45,7 @@ impl IngestError {
         match self {
             IngestError::Io { input, .. }
             | IngestError::Empty { input }
+            | IngestError::NoContent { input }
             | IngestError::Binary { input, .. }
             | IngestError::Undecodable { input, .. }
             | IngestError::Malformed { input, .. }

@@ -1,0 +1,114 @@
+//! The analyzed document: marsad's unit of output.
+//!
+//! Offsets (`start`, `end`) everywhere in a document count Unicode code
+//! points (characters) into the document's `text`, end exclusive — the way
+//! Python and most JSON consumers index strings.
+
+use marsad_ingest::{Article, Origin, PublishedBasis};
+use serde::Serialize;
+
+/// A sentence of the document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One place where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A named entity of the document with all its mentions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entity {
+    /// Stable across documents for the same entity.
+    pub id: String,
+    /// Arabic display name.
+    pub name: String,
+    pub name_en: Option<String>,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mentions: Vec<Mention>,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The entity id, when the speaker is a known entity.
+    pub entity: Option<String>,
+    /// The words that name the speaker in the text.
+    pub text: String,
+}
+
+/// A direct or indirect quotation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    pub speaker: Speaker,
+    pub cue: Option<String>,
+    /// `direct` or `indirect`.
+    pub kind: String,
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The channel it reached the outlet through («عبر مترجم», «بحسب رويترز»).
+    pub via: Option<String>,
+}
+
+/// A date or time expression with its calendar value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateMention {
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub value: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// An analyzed document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub source: String,
+    pub origin: Origin,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the time is known.
+    pub published: Option<String>,
+    pub published_basis: Option<PublishedBasis>,
+    pub lang: Option<String>,
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub dates: Vec<DateMention>,
+}
+
+impl Document {
+    /// A document of `article` with its sentences and nothing else found yet.
+    pub fn new(article: Article, sentences: Vec<Sentence>) -> Self {
+        Document {
+            id: article.id,
+            source: article.source,
+            origin: article.origin,
+            url: article.url,
+            outlet: article.outlet,
+            title: article.title,
+            author: article.author,
+            published: article.published.map(|p| p.timestamp()),
+            published_basis: article.published.map(|p| p.basis),
+            lang: article.lang,
+            text: article.text,
+            sentences,
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            dates: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! From the paths a user named to analyzed documents.
+//!
+//! Reading is sequential (inputs are read whole, one at a time); cleaning
+//! needs the whole batch first, because a line that repeats across many
+//! documents of one outlet is template text ([`RepeatedLines`]); cleaning and
+//! analysis then run per document on all cores. Documents keep the order of their inputs.
+
+use std::path::PathBuf;
+
+use marsad_ingest::{Cleaner, IngestError, RawArticle, RepeatedLines};
+use rayon::prelude::*;
+
+use crate::{Analyzer, Document};
+
+/// Settings of one run.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Inputs larger than this (before or after gzip) are refused.
+    pub max_bytes: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_bytes: marsad_ingest::source::DEFAULT_MAX_BYTES }
+    }
+}
+
+/// Receives progress reports. The CLI draws a bar; tests ignore them.
+pub trait Progress: Sync {
+    /// Called once the inputs are known, with their number.
+    fn inputs(&self, _total: usize) {}
+    /// Called after each input is read.
+    fn input_read(&self, _name: &str, _bytes: u64) {}
+    /// Called when analysis starts, with the number of articles.
+    fn articles(&self, _total: usize) {}
+    /// Called after each article is analyzed.
+    fn article_done(&self) {}
+}
+
+/// A progress sink that does nothing.
+impl Progress for () {}
+
+/// What a run produced: documents in input order, and every error met (each
+/// names its input). Errors never stop the run.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    pub errors: Vec<IngestError>,
+    /// Bytes read from the inputs (after gzip).
+    pub bytes: u64,
+}
+
+/// Reads every input under `paths`, cleans and analyzes the articles.
+pub fn analyze_inputs(paths: &[PathBuf], options: &Options, progress: &dyn Progress) -> Corpus {
+    let (raws, mut errors) = read_all(paths, options, progress);
+    let bytes = raws.iter().map(|r| r.text.len() as u64).sum();
+    let cleaner = Cleaner::with_repeated_lines(RepeatedLines::from_articles(&raws));
+    let analyzer = Analyzer::new();
+    progress.articles(raws.len());
+    let per_raw: Vec<Vec<Document>> = raws
+        .par_iter()
+        .map(|raw| {
+            let docs: Vec<Document> = cleaner.clean(raw).into_iter().map(|a| analyzer.analyze(a)).collect();
+            progress.article_done();
+            docs
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(raws.len());
+    for (raw, docs) in raws.iter().zip(per_raw) {
+        if docs.is_empty() {
+            errors.push(IngestError::NoContent { input: raw.source.clone() });
+        }
+        documents.extend(docs);
+    }
+    Corpus { documents, errors, bytes }
+}
+
+/// Reads the raw articles of every input.
+pub fn read_all(paths: &[PathBuf], options: &Options, progress: &dyn Progress) -> (Vec<RawArticle>, Vec<IngestError>) {
+    let (inputs, mut errors) = marsad_ingest::expand(paths);
+    progress.inputs(inputs.len());
+    let mut raws = Vec::new();
+    for input in &inputs {
+        let mut outcome = marsad_ingest::read(input, options.max_bytes);
+        let bytes = outcome.articles.iter().map(|a| a.text.len() as u64).sum();
+        raws.append(&mut outcome.articles);
+        errors.append(&mut outcome.errors);
+        progress.input_read(&input.name(), bytes);
+    }
+    (raws, errors)
+}

@@ -1,0 +1,133 @@
+//! Output formats of a brief.
+
+use std::io::{self, Write};
+
+use marsad_analyze::Document;
+
+use crate::Brief;
+
+/// How to write a brief.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text for a terminal.
+    Text,
+    Markdown,
+    /// A standalone right-to-left HTML page.
+    Html,
+    /// One JSON object: `{"documents": [...], "stories": [...]}`.
+    Json,
+    /// One JSON document per line.
+    Jsonl,
+}
+
+/// Writes `brief` in `format`.
+pub fn render(brief: &Brief, format: Format, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer(&mut *out, brief)?;
+            writeln!(out)
+        }
+        Format::Jsonl => {
+            for doc in &brief.documents {
+                serde_json::to_writer(&mut *out, doc)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Format::Text => text(brief, out),
+        Format::Markdown => markdown(brief, out),
+        Format::Html => html(brief, out),
+    }
+}
+
+/// The first sentence of a document, as a lead.
+fn lead(doc: &Document) -> &str {
+    let first = doc.sentences.first().map_or(doc.text.len(), |s| byte_of_char(&doc.text, s.end));
+    doc.text[..first].trim()
+}
+
+fn byte_of_char(text: &str, char_offset: usize) -> usize {
+    text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
+}
+
+/// A line of facts about a document: outlet, date, id.
+fn byline(doc: &Document) -> String {
+    let mut parts = Vec::new();
+    if let Some(o) = &doc.outlet {
+        parts.push(o.clone());
+    }
+    if let Some(p) = &doc.published {
+        parts.push(p.clone());
+    }
+    parts.push(format!("[{}]", doc.id));
+    parts.join(" · ")
+}
+
+fn text(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{} documents", brief.documents.len())?;
+    for doc in &brief.documents {
+        writeln!(out)?;
+        writeln!(out, "■ {}", doc.title.as_deref().unwrap_or(lead(doc)))?;
+        writeln!(out, "  {}", byline(doc))?;
+        if doc.title.is_some() {
+            writeln!(out, "  {}", lead(doc))?;
+        }
+    }
+    Ok(())
+}
+
+fn markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "# marsad brief\n\n{} documents", brief.documents.len())?;
+    for doc in &brief.documents {
+        writeln!(out, "\n## {}\n\n*{}*\n\n{}", doc.title.as_deref().unwrap_or(lead(doc)), byline(doc), lead(doc))?;
+    }
+    Ok(())
+}
+
+/// Escapes text for HTML element content and attribute values. Article text
+/// is untrusted: nothing from it may become markup.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn html(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>marsad brief</title><style>body{{font-family:sans-serif;max-width:52rem;margin:2rem auto;line-height:1.7}}\
+         .meta{{color:#555;font-size:.9em}}</style></head><body>\n<h1>marsad</h1>\n<p>{} documents</p>",
+        brief.documents.len()
+    )?;
+    for doc in &brief.documents {
+        writeln!(
+            out,
+            "<article><h2>{}</h2><p class=\"meta\">{}</p><p>{}</p></article>",
+            escape_html(doc.title.as_deref().unwrap_or(lead(doc))),
+            escape_html(&byline(doc)),
+            escape_html(lead(doc))
+        )?;
+    }
+    writeln!(out, "</body></html>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_neutralizes_markup() {
+        assert_eq!(escape_html("<script>alert('x')</script> & \"q\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+    }
+}

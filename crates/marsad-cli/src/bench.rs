@@ -1,0 +1,89 @@
+//! `marsad bench`: throughput of the spine on one core.
+//!
+//! Runs each stage over the whole corpus on the current thread and reports
+//! articles/s and MB/s (of article text, after decompression) per stage and
+//! for the spine as a whole, and the process's peak resident memory.
+
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use marsad_analyze::{Analyzer, Options};
+use marsad_ingest::{Cleaner, RepeatedLines};
+
+struct Stage {
+    name: &'static str,
+    time: Duration,
+}
+
+pub fn run(path: &Path, options: &Options) -> anyhow::Result<ExitCode> {
+    if !path.exists() {
+        eprintln!("marsad bench: {} not found; pass a corpus path (e.g. ../shared/data/saudinewsnet/articles.jsonl.gz)", path.display());
+        return Ok(ExitCode::from(1));
+    }
+    let mut stages = Vec::new();
+
+    let t = Instant::now();
+    let (raws, errors) = marsad_analyze::pipeline::read_all(&[path.to_owned()], options, &());
+    stages.push(Stage { name: "read (gunzip, decode, parse)", time: t.elapsed() });
+    for e in &errors {
+        eprintln!("marsad: {e}");
+    }
+    let bytes: usize = raws.iter().map(|r| r.text.len()).sum();
+
+    let t = Instant::now();
+    let cleaner = Cleaner::with_repeated_lines(RepeatedLines::from_articles(&raws));
+    stages.push(Stage { name: "count repeated lines", time: t.elapsed() });
+
+    let t = Instant::now();
+    let articles: Vec<_> = raws.iter().flat_map(|r| cleaner.clean(r)).collect();
+    stages.push(Stage { name: "clean (furniture, split, metadata)", time: t.elapsed() });
+    drop(raws);
+
+    let t = Instant::now();
+    let mut words = 0usize;
+    let mut stem_bytes = 0usize;
+    let mut sentences = 0usize;
+    for a in &articles {
+        let norm = marsad_text::normalize(&a.text);
+        stem_bytes += norm.text.len();
+        for tok in marsad_text::tokenize(&a.text) {
+            if tok.kind == marsad_text::TokenKind::Arabic {
+                stem_bytes += marsad_text::light_stem(tok.text).len();
+            }
+            words += 1;
+        }
+        sentences += marsad_text::split_sentences(&a.text).len();
+    }
+    stages.push(Stage { name: "text core (normalize, tokenize, stem, sentences)", time: t.elapsed() });
+
+    let t = Instant::now();
+    let analyzer = Analyzer::new();
+    let n_docs = articles.len();
+    let docs: usize = articles.into_iter().map(|a| analyzer.analyze(a).sentences.len()).sum();
+    stages.push(Stage { name: "analyze (documents)", time: t.elapsed() });
+
+    let mb = bytes as f64 / 1e6;
+    println!("corpus: {} ({:.1} MB of article text, {} documents after cleaning, {words} tokens, {sentences} sentences)", path.display(), mb, n_docs);
+    println!("{:<52} {:>9} {:>12} {:>10}", "stage (one core)", "seconds", "articles/s", "MB/s");
+    let total: Duration = stages.iter().map(|s| s.time).sum();
+    for s in stages.iter().chain(std::iter::once(&Stage { name: "spine total", time: total })) {
+        let secs = s.time.as_secs_f64().max(1e-9);
+        println!("{:<52} {:>9.2} {:>12.0} {:>10.1}", s.name, secs, n_docs as f64 / secs, mb / secs);
+    }
+    if let Some(kb) = peak_rss_kb() {
+        println!("peak memory (VmHWM): {:.0} MB", kb as f64 / 1024.0);
+    }
+    // Keep the optimizer from dropping the work.
+    if stem_bytes == 0 && docs == usize::MAX {
+        println!("-");
+    }
+    Ok(if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Peak resident set size of this process, from /proc (Linux only).
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}

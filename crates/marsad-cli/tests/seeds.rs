@@ -1,0 +1,73 @@
+//! End to end on the example corpus: `marsad brief examples/kim-putin-2023`.
+
+mod common;
+
+use std::process::Command;
+
+use common::{marsad, shared, stdout};
+use serde_json::Value;
+
+fn brief_json() -> Value {
+    let out = marsad(&["brief", "examples/kim-putin-2023", "--format", "json"]);
+    assert!(out.status.success(), "brief failed: {}", common::stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("brief --format json prints one JSON object")
+}
+
+#[test]
+fn brief_json_has_documents_and_stories() {
+    let v = brief_json();
+    let docs = v["documents"].as_array().expect("documents");
+    assert!(v["stories"].is_array());
+    let ids: Vec<&str> = docs.iter().filter_map(|d| d["id"].as_str()).collect();
+    // Five files; the aggregator page carries a second article after «إقرأ أيضاً».
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    assert!(ids.contains(&"003_9875eea54a075adb#1") && ids.contains(&"003_9875eea54a075adb#2"), "{ids:?}");
+    for d in docs {
+        for key in ["id", "source", "outlet", "title", "published", "text", "sentences", "entities", "quotes", "dates"] {
+            assert!(d.get(key).is_some(), "document {} lacks {key}", d["id"]);
+        }
+        let text = d["text"].as_str().expect("text");
+        let n_chars = text.chars().count() as u64;
+        let mut last_end = 0;
+        for s in d["sentences"].as_array().expect("sentences") {
+            let (start, end) = (s["start"].as_u64().expect("start"), s["end"].as_u64().expect("end"));
+            assert!(last_end <= start && start < end && end <= n_chars, "sentence offsets in order and in range");
+            last_end = end;
+        }
+    }
+}
+
+#[test]
+fn other_formats_render() {
+    for format in ["text", "md", "html", "jsonl"] {
+        let out = marsad(&["brief", "examples/kim-putin-2023", "--format", format]);
+        assert!(out.status.success(), "{format}");
+        assert!(stdout(&out).contains("بوتين"), "{format} shows the articles");
+    }
+    let html = stdout(&marsad(&["brief", "examples/kim-putin-2023", "--format", "html"]));
+    assert!(html.contains("dir=\"rtl\"") && !html.contains("<script"));
+}
+
+/// The seed scores that the spine must reach, by the project's scorer.
+#[test]
+fn seed_scores_meet_the_spine_bar() {
+    let Some(shared) = shared() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out_path = dir.path().join("out.json");
+    let out = marsad(&["brief", shared.join("seeds").to_str().expect("utf-8 path"), "--format", "json"]);
+    assert!(out.status.success());
+    std::fs::write(&out_path, &out.stdout).expect("write output");
+    let score = Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .args(["--gold", shared.join("gold/seeds").to_str().expect("path")])
+        .args(["--corpus", shared.join("seeds").to_str().expect("path")])
+        .args(["--output", out_path.to_str().expect("path")])
+        .args(["--min", "boilerplate_removed=0.9", "--min", "content_kept=0.98", "--min", "segmentation_correct=1.0"])
+        .output();
+    let Ok(score) = score else {
+        eprintln!("skipped: python3 is not available to run the scorer");
+        return;
+    };
+    let report = String::from_utf8_lossy(&score.stdout);
+    assert!(score.status.success(), "seed scores below the bar:\n{report}");
+}

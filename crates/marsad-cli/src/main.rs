@@ -120,7 +120,9 @@ fn main() -> ExitCode {
         .init();
     match run(cli) {
         Ok(code) => code,
-        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => ExitCode::SUCCESS,
+        Err(e) if e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("marsad: {e:#}");
             ExitCode::from(1)
@@ -162,7 +164,15 @@ fn clean(paths: &[PathBuf], explain: bool, options: &Options) -> anyhow::Result<
             for v in cleaner.explain(raw) {
                 let json = serde_json::to_value(&v)?;
                 let field = |k: &str| json.get(k).and_then(|x| x.as_str()).unwrap_or("").to_owned();
-                writeln!(out, "{}\t{}\t{}\t{}\t{}", v.article, field("zone"), field("verdict"), field("reason"), v.text)?;
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}",
+                    v.article,
+                    field("zone"),
+                    field("verdict"),
+                    field("reason"),
+                    v.text
+                )?;
             }
         } else {
             for article in cleaner.clean(raw) {

@@ -23,7 +23,10 @@ fn a_folder_of_bad_inputs_and_one_good_article() {
     }
     let gz = gz.finish().expect("gzip");
     std::fs::write(p("truncated.jsonl.gz"), &gz[..gz.len() / 2]).expect("write");
-    let jsonl = format!("{{\"id\": \"ok-1\", \"text\": \"{}\"}}\n{{\"id\": \"broken\", \"text\": \n", GOOD.replace('\n', "\\n"));
+    let jsonl = format!(
+        "{{\"id\": \"ok-1\", \"text\": \"{}\"}}\n{{\"id\": \"broken\", \"text\": \n",
+        GOOD.replace('\n', "\\n")
+    );
     std::fs::write(p("records.jsonl"), jsonl).expect("write");
     std::fs::write(p("nobody.html"), "<!doctype html><html><head><title>x</title></head></html>").expect("write");
     let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(GOOD);

@@ -22,11 +22,7 @@ pub fn shared() -> Option<PathBuf> {
 
 /// Runs the marsad binary with `args`, from the repository root.
 pub fn marsad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_marsad"))
-        .args(args)
-        .current_dir(repo())
-        .output()
-        .expect("the marsad binary runs")
+    Command::new(env!("CARGO_BIN_EXE_marsad")).args(args).current_dir(repo()).output().expect("the marsad binary runs")
 }
 
 pub fn stdout(o: &Output) -> String {

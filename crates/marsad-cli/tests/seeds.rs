@@ -23,7 +23,8 @@ fn brief_json_has_documents_and_stories() {
     assert_eq!(ids.len(), 6, "{ids:?}");
     assert!(ids.contains(&"003_9875eea54a075adb#1") && ids.contains(&"003_9875eea54a075adb#2"), "{ids:?}");
     for d in docs {
-        for key in ["id", "source", "outlet", "title", "published", "text", "sentences", "entities", "quotes", "dates"] {
+        for key in ["id", "source", "outlet", "title", "published", "text", "sentences", "entities", "quotes", "dates"]
+        {
             assert!(d.get(key).is_some(), "document {} lacks {key}", d["id"]);
         }
         let text = d["text"].as_str().expect("text");

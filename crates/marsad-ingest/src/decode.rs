@@ -43,9 +43,7 @@ const META_PRESCAN_LEN: usize = 4096;
 /// Text that is only white space after decoding is [`IngestError::Empty`].
 pub fn decode_text(bytes: &[u8], input: &str) -> Result<String> {
     if bytes.is_empty() {
-        return Err(IngestError::Empty {
-            input: input.to_string(),
-        });
+        return Err(IngestError::Empty { input: input.to_string() });
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let text = decode_unicode_with_bom(encoding, &bytes[bom_len..], input)?;
@@ -80,9 +78,7 @@ pub fn decode_html(bytes: &[u8], input: &str) -> Result<String> {
 /// precedence over `<meta>` but not over a byte order mark.
 pub fn decode_html_with_charset(bytes: &[u8], transport: Option<&'static Encoding>, input: &str) -> Result<String> {
     if bytes.is_empty() {
-        return Err(IngestError::Empty {
-            input: input.to_string(),
-        });
+        return Err(IngestError::Empty { input: input.to_string() });
     }
     if Encoding::for_bom(bytes).is_some() {
         return decode_text(bytes, input);
@@ -131,9 +127,7 @@ fn finish(mut text: String, input: &str) -> Result<String> {
         text.drain(..'\u{feff}'.len_utf8());
     }
     if text.trim().is_empty() {
-        return Err(IngestError::Empty {
-            input: input.to_string(),
-        });
+        return Err(IngestError::Empty { input: input.to_string() });
     }
     Ok(text)
 }
@@ -150,11 +144,7 @@ fn decode_unicode_with_bom(encoding: &'static Encoding, body: &[u8], input: &str
         };
     }
     // UTF-16: a trailing odd byte is a cut-off file, not an error.
-    let body = if body.len() % 2 == 1 {
-        &body[..body.len() - 1]
-    } else {
-        body
-    };
+    let body = if body.len() % 2 == 1 { &body[..body.len() - 1] } else { body };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
         let chars = text.chars().count().max(1);
@@ -162,11 +152,7 @@ fn decode_unicode_with_bom(encoding: &'static Encoding, body: &[u8], input: &str
         if bad * 100 > chars {
             return Err(IngestError::Undecodable {
                 input: input.to_string(),
-                detail: format!(
-                    "starts with a {} byte order mark but is not {}",
-                    encoding.name(),
-                    encoding.name()
-                ),
+                detail: format!("starts with a {} byte order mark but is not {}", encoding.name(), encoding.name()),
             });
         }
     }
@@ -178,10 +164,7 @@ fn decode_unicode_with_bom(encoding: &'static Encoding, body: &[u8], input: &str
 /// Rejects inputs with the signature of a well-known binary format.
 fn check_signature(bytes: &[u8], input: &str) -> Result<()> {
     if let Some(kind) = binary_signature(bytes) {
-        return Err(IngestError::Binary {
-            input: input.to_string(),
-            detail: Some(kind.to_string()),
-        });
+        return Err(IngestError::Binary { input: input.to_string(), detail: Some(kind.to_string()) });
     }
     Ok(())
 }
@@ -239,20 +222,14 @@ pub(crate) fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 /// NUL bytes (in a non-UTF-16 input) or a high share of C0 control characters.
 fn check_binary(bytes: &[u8], input: &str) -> Result<()> {
     if memchr::memchr(0, bytes).is_some() {
-        return Err(IngestError::Binary {
-            input: input.to_string(),
-            detail: Some("contains NUL bytes".to_string()),
-        });
+        return Err(IngestError::Binary { input: input.to_string(), detail: Some("contains NUL bytes".to_string()) });
     }
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
     let controls = sample.iter().filter(|&&b| is_binary_control(b)).count();
     if too_many_controls(controls, sample.len()) {
         return Err(IngestError::Binary {
             input: input.to_string(),
-            detail: Some(format!(
-                "{controls} control characters in the first {} bytes",
-                sample.len()
-            )),
+            detail: Some(format!("{controls} control characters in the first {} bytes", sample.len())),
         });
     }
     Ok(())
@@ -400,16 +377,8 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
 /// Arabic text; returns the text and the encoding used.
 pub(crate) fn decode_legacy_arabic(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
     // chardetng orders the two candidates; windows-1256 is the default.
-    let first = if guess_encoding(bytes) == ISO_8859_6 {
-        ISO_8859_6
-    } else {
-        WINDOWS_1256
-    };
-    let second = if first == WINDOWS_1256 {
-        ISO_8859_6
-    } else {
-        WINDOWS_1256
-    };
+    let first = if guess_encoding(bytes) == ISO_8859_6 { ISO_8859_6 } else { WINDOWS_1256 };
+    let second = if first == WINDOWS_1256 { ISO_8859_6 } else { WINDOWS_1256 };
     let mut best: Option<(String, &'static Encoding, f64)> = None;
     for encoding in [first, second] {
         let (text, _) = encoding.decode_without_bom_handling(bytes);
@@ -539,10 +508,7 @@ fn prescan_meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             (Some(m), _) => {
                 let start = pos + m + 5;
                 // `<metadata>` and the like are not `<meta>`.
-                if lower
-                    .get(start)
-                    .is_some_and(|&b| !(b.is_ascii_whitespace() || b == b'/'))
-                {
+                if lower.get(start).is_some_and(|&b| !(b.is_ascii_whitespace() || b == b'/')) {
                     pos = start;
                     continue;
                 }
@@ -580,9 +546,8 @@ fn meta_tag_charset(attrs: &[u8]) -> Option<&'static Encoding> {
             let at = lower.find("charset")?;
             let value = ct[at + "charset".len()..].trim_start().strip_prefix('=')?;
             let value = value.trim_start().trim_start_matches(['"', '\'']);
-            let end = value
-                .find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace())
-                .unwrap_or(value.len());
+            let end =
+                value.find(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace()).unwrap_or(value.len());
             encoding_for_label(&value.as_bytes()[..end])
         })
     } else {
@@ -729,11 +694,7 @@ mod tests {
         for (enc, bom) in [(UTF_16LE, [0xff, 0xfe]), (UTF_16BE, [0xfe, 0xff])] {
             let mut bytes = bom.to_vec();
             for unit in SENTENCE.encode_utf16() {
-                let b = if enc == UTF_16LE {
-                    unit.to_le_bytes()
-                } else {
-                    unit.to_be_bytes()
-                };
+                let b = if enc == UTF_16LE { unit.to_le_bytes() } else { unit.to_be_bytes() };
                 bytes.extend_from_slice(&b);
             }
             assert_eq!(ok(&bytes), SENTENCE, "{}", enc.name());
@@ -771,28 +732,16 @@ mod tests {
             "Ça va très bien, merci à vous.",
         ] {
             let (bytes, _, _) = WINDOWS_1252.encode(text);
-            assert!(
-                matches!(decode_text(&bytes, "t"), Err(IngestError::Undecodable { .. })),
-                "{text}"
-            );
+            assert!(matches!(decode_text(&bytes, "t"), Err(IngestError::Undecodable { .. })), "{text}");
         }
     }
 
     #[test]
     fn empty_and_whitespace() {
         assert!(matches!(decode_text(b"", "t"), Err(IngestError::Empty { .. })));
-        assert!(matches!(
-            decode_text(b" \r\n\t \n", "t"),
-            Err(IngestError::Empty { .. })
-        ));
-        assert!(matches!(
-            decode_text(b"\xef\xbb\xbf  \n", "t"),
-            Err(IngestError::Empty { .. })
-        ));
-        assert!(matches!(
-            decode_text(b"\xff\xfe \x00\n\x00", "t"),
-            Err(IngestError::Empty { .. })
-        ));
+        assert!(matches!(decode_text(b" \r\n\t \n", "t"), Err(IngestError::Empty { .. })));
+        assert!(matches!(decode_text(b"\xef\xbb\xbf  \n", "t"), Err(IngestError::Empty { .. })));
+        assert!(matches!(decode_text(b"\xff\xfe \x00\n\x00", "t"), Err(IngestError::Empty { .. })));
     }
 
     #[test]
@@ -807,28 +756,16 @@ mod tests {
             b"abc\x00def",
             b"\x01\x02\x03\x04hello\x05\x06\x07",
         ] {
-            assert!(
-                matches!(decode_text(bytes, "t"), Err(IngestError::Binary { .. })),
-                "{bytes:?}"
-            );
+            assert!(matches!(decode_text(bytes, "t"), Err(IngestError::Binary { .. })), "{bytes:?}");
         }
     }
 
     #[test]
     fn content_type_charset() {
-        assert_eq!(
-            charset_from_content_type("text/html; charset=windows-1256"),
-            Some(WINDOWS_1256)
-        );
+        assert_eq!(charset_from_content_type("text/html; charset=windows-1256"), Some(WINDOWS_1256));
         assert_eq!(charset_from_content_type("text/html;Charset=\"UTF-8\""), Some(UTF_8));
-        assert_eq!(
-            charset_from_content_type("text/html; charset='cp1256' ; x=y"),
-            Some(WINDOWS_1256)
-        );
-        assert_eq!(
-            charset_from_content_type("text/html; charset=iso-8859-6"),
-            Some(ISO_8859_6)
-        );
+        assert_eq!(charset_from_content_type("text/html; charset='cp1256' ; x=y"), Some(WINDOWS_1256));
+        assert_eq!(charset_from_content_type("text/html; charset=iso-8859-6"), Some(ISO_8859_6));
         assert_eq!(charset_from_content_type("text/html"), None);
         assert_eq!(charset_from_content_type("text/html; charset=nonsense"), None);
         assert_eq!(charset_from_content_type(""), None);
@@ -836,10 +773,7 @@ mod tests {
 
     #[test]
     fn meta_prescan() {
-        assert_eq!(
-            prescan_meta_charset(b"<html><head><meta charset=\"windows-1256\">"),
-            Some(WINDOWS_1256)
-        );
+        assert_eq!(prescan_meta_charset(b"<html><head><meta charset=\"windows-1256\">"), Some(WINDOWS_1256));
         assert_eq!(prescan_meta_charset(b"<META CHARSET=utf-8>"), Some(UTF_8));
         assert_eq!(
             prescan_meta_charset(b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\" />"),
@@ -849,10 +783,7 @@ mod tests {
             prescan_meta_charset(b"<meta content='text/html;charset=ISO-8859-6' http-equiv='content-type'>"),
             Some(ISO_8859_6)
         );
-        assert_eq!(
-            prescan_meta_charset(b"<!-- <meta charset=koi8-r> --><meta charset=utf-16>"),
-            Some(UTF_8)
-        );
+        assert_eq!(prescan_meta_charset(b"<!-- <meta charset=koi8-r> --><meta charset=utf-16>"), Some(UTF_8));
         assert_eq!(prescan_meta_charset(b"<metadata charset=koi8-r><p>"), None);
         assert_eq!(prescan_meta_charset(b"<meta name=x content=y"), None);
     }
@@ -895,14 +826,7 @@ mod tests {
             with_bom.extend_from_slice(&bytes);
             let _ = decode_text(&with_bom, "t");
         }
-        for bytes in [
-            &b"\xff\xfe\x00"[..],
-            b"\xef\xbb",
-            b"\xfe",
-            b"<meta charset=",
-            b"<meta",
-            b"<!--<meta",
-        ] {
+        for bytes in [&b"\xff\xfe\x00"[..], b"\xef\xbb", b"\xfe", b"<meta charset=", b"<meta", b"<!--<meta"] {
             let _ = decode_text(bytes, "t");
             let _ = decode_html(bytes, "t");
         }

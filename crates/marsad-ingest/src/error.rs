@@ -26,11 +26,7 @@ pub enum IngestError {
     Undecodable { input: String, detail: String },
     /// The input is of a known format but broken (truncated gzip, bad JSON, HTML with no body …).
     #[error("{input}: malformed {format}: {detail}")]
-    Malformed {
-        input: String,
-        format: &'static str,
-        detail: String,
-    },
+    Malformed { input: String, format: &'static str, detail: String },
     /// Nothing but page furniture was left after cleaning.
     #[error("{input}: no article text (only page furniture)")]
     NoContent { input: String },
@@ -55,11 +51,7 @@ impl IngestError {
 
     /// Shorthand for [`IngestError::Malformed`].
     pub fn malformed(input: impl Into<String>, format: &'static str, detail: impl ToString) -> Self {
-        IngestError::Malformed {
-            input: input.into(),
-            format,
-            detail: detail.to_string(),
-        }
+        IngestError::Malformed { input: input.into(), format, detail: detail.to_string() }
     }
 }
 

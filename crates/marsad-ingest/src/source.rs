@@ -114,11 +114,8 @@ pub fn read(input: &Input, max_bytes: u64) -> ReadOutcome {
             return out;
         }
     };
-    let (bytes, gzip_error) = if bytes.starts_with(&[0x1f, 0x8b]) {
-        gunzip(&bytes, &name, max_bytes)
-    } else {
-        (bytes, None)
-    };
+    let (bytes, gzip_error) =
+        if bytes.starts_with(&[0x1f, 0x8b]) { gunzip(&bytes, &name, max_bytes) } else { (bytes, None) };
     if let Some(e) = gzip_error {
         out.errors.push(e);
         if bytes.is_empty() {
@@ -175,7 +172,10 @@ fn gunzip(bytes: &[u8], name: &str, max_bytes: u64) -> (Vec<u8>, Option<IngestEr
         }
     }
     if out.len() as u64 > max_bytes {
-        return (Vec::new(), Some(IngestError::TooLarge { input: name.to_owned(), size: out.len() as u64, limit: max_bytes }));
+        return (
+            Vec::new(),
+            Some(IngestError::TooLarge { input: name.to_owned(), size: out.len() as u64, limit: max_bytes }),
+        );
     }
     (out, None)
 }

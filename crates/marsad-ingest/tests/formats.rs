@@ -39,14 +39,8 @@ fn decode_windows_1256_news_sentence() {
 #[test]
 fn decode_utf16_with_bom_both_orders() {
     let text = format!("{NEWS}\r\nسطر ثان.\r\n");
-    let le: Vec<u8> = [0xff, 0xfe]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
-        .collect();
-    let be: Vec<u8> = [0xfe, 0xff]
-        .into_iter()
-        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-        .collect();
+    let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
     assert_eq!(decode_text(&le, "le.txt").expect("UTF-16LE"), text);
     assert_eq!(decode_text(&be, "be.txt").expect("UTF-16BE"), text);
 }
@@ -62,25 +56,16 @@ fn decode_errors_name_the_input() {
     let err = decode_text(b"", "empty.txt").expect_err("empty");
     assert!(matches!(err, IngestError::Empty { .. }));
     assert_eq!(err.input(), "empty.txt");
-    assert!(matches!(
-        decode_text(b"  \n\t\r\n ", "ws.txt"),
-        Err(IngestError::Empty { .. })
-    ));
+    assert!(matches!(decode_text(b"  \n\t\r\n ", "ws.txt"), Err(IngestError::Empty { .. })));
 
     let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10";
     let err = decode_text(png, "image.txt").expect_err("binary");
-    assert!(
-        matches!(&err, IngestError::Binary { detail: Some(d), .. } if d.contains("PNG")),
-        "{err}"
-    );
+    assert!(matches!(&err, IngestError::Binary { detail: Some(d), .. } if d.contains("PNG")), "{err}");
     assert!(err.to_string().starts_with("image.txt: binary data"), "{err}");
 
     let gz = gzip(NEWS.as_bytes());
     assert!(matches!(decode_text(&gz, "a.txt"), Err(IngestError::Binary { .. })));
-    assert!(matches!(
-        decode_text(b"text\x00with\x00nul", "nul.txt"),
-        Err(IngestError::Binary { .. })
-    ));
+    assert!(matches!(decode_text(b"text\x00with\x00nul", "nul.txt"), Err(IngestError::Binary { .. })));
 
     let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode("Déclaration du ministère à la presse, très attendue.");
     let err = decode_text(&latin1, "fr.txt").expect_err("not Arabic");
@@ -96,10 +81,7 @@ fn decode_html_follows_meta_charset() {
     let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(&page);
     assert!(!unmappable);
     assert_eq!(decode_html(&bytes, "page.html").expect("decodes"), page);
-    assert_eq!(
-        charset_from_content_type("text/html; charset=windows-1256"),
-        Some(encoding_rs::WINDOWS_1256)
-    );
+    assert_eq!(charset_from_content_type("text/html; charset=windows-1256"), Some(encoding_rs::WINDOWS_1256));
 }
 
 // ---------------------------------------------------------------------------
@@ -162,10 +144,7 @@ mod html {
         assert_eq!(a.published.as_deref(), Some("2024-05-12T09:30:00+03:00"));
         assert_eq!(a.author.as_deref(), Some("سارة المنصوري"));
         assert_eq!(a.lang.as_deref(), Some("ar"));
-        assert_eq!(
-            a.url.as_deref(),
-            Some("https://alofok.example/news/2024/05/transport-plan")
-        );
+        assert_eq!(a.url.as_deref(), Some("https://alofok.example/news/2024/05/transport-plan"));
         // a given URL (a WARC record's) wins over the canonical one
         let b = read_html(&fixture("article.html"), "b", "x", Some("https://mirror.example/a")).expect("reads");
         assert_eq!(b.url.as_deref(), Some("https://mirror.example/a"));
@@ -192,10 +171,7 @@ mod html {
         // a title suffix that is not the site name stays
         let page = page.replace("شبكة الأفق الإخبارية</title>", "أخبار اليوم</title>");
         let a = read(&page);
-        assert_eq!(
-            a.title.as_deref(),
-            Some("الحكومة تقر خطة لتوسيع شبكة النقل العام | أخبار اليوم")
-        );
+        assert_eq!(a.title.as_deref(), Some("الحكومة تقر خطة لتوسيع شبكة النقل العام | أخبار اليوم"));
     }
 
     #[test]
@@ -240,26 +216,14 @@ mod html {
     /// Hostile pages: deep nesting, many elements, unclosed tags, junk.
     #[test]
     fn hostile_pages_do_not_panic() {
-        let deep = format!(
-            "<html><body>{}<p>{NEWS}</p>{}</body></html>",
-            "<div>".repeat(20_000),
-            "</div>".repeat(20_000)
-        );
+        let deep =
+            format!("<html><body>{}<p>{NEWS}</p>{}</body></html>", "<div>".repeat(20_000), "</div>".repeat(20_000));
         let _ = read_html(&deep, "d", "deep.html", None);
         let many = format!("<html><body>{}</body></html>", "<span>س</span>".repeat(70_000));
         let err = read_html(&many, "m", "many.html", None).expect_err("too many elements");
         assert!(matches!(err, IngestError::Malformed { format: "HTML", .. }), "{err}");
-        for junk in [
-            "<",
-            "<html",
-            "<<<>>>",
-            "<p",
-            "</p></p></body>",
-            "<script>",
-            "<!--",
-            "<![CDATA[",
-            "\u{0}\u{1}<b>",
-        ] {
+        for junk in ["<", "<html", "<<<>>>", "<p", "</p></p></body>", "<script>", "<!--", "<![CDATA[", "\u{0}\u{1}<b>"]
+        {
             let _ = read_html(junk, "j", "junk.html", Some("not a url"));
             let _ = html_fragment_to_text(junk);
         }
@@ -284,10 +248,7 @@ mod feeds {
         assert_eq!(first.id, "annaba/1");
         assert_eq!(first.source, "feeds/annaba.xml");
         assert_eq!(first.origin, Origin::Feed);
-        assert_eq!(
-            first.title.as_deref(),
-            Some("افتتاح معرض الكتاب الدولي بمشاركة خمسين دولة")
-        );
+        assert_eq!(first.title.as_deref(), Some("افتتاح معرض الكتاب الدولي بمشاركة خمسين دولة"));
         assert_eq!(first.url.as_deref(), Some("https://annaba.example/culture/book-fair"));
         assert_eq!(first.outlet.as_deref(), Some("وكالة النبأ للأخبار"));
         assert_eq!(first.author.as_deref(), Some("ليلى حداد"));
@@ -317,10 +278,7 @@ mod feeds {
         let first = &entries[0];
         assert_eq!(first.id, "madar/1");
         assert_eq!(first.title.as_deref(), Some("البرلمان يناقش مشروع قانون الاستثمار"));
-        assert_eq!(
-            first.url.as_deref(),
-            Some("https://madar.example/politics/investment-law")
-        );
+        assert_eq!(first.url.as_deref(), Some("https://madar.example/politics/investment-law"));
         assert_eq!(first.published.as_deref(), Some("2024-05-12T04:15:00+00:00"));
         assert_eq!(first.author.as_deref(), Some("خالد العمري"));
         assert_eq!(first.outlet.as_deref(), Some("صحيفة المدار"));
@@ -345,26 +303,18 @@ mod feeds {
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&rss);
         let items = read_feed(&bytes, "old", "old.xml").expect("reads");
         assert_eq!(items.len(), 2);
-        assert_eq!(
-            items[1].title.as_deref(),
-            Some("ارتفاع درجات الحرارة مطلع الأسبوع المقبل")
-        );
+        assert_eq!(items[1].title.as_deref(), Some("ارتفاع درجات الحرارة مطلع الأسبوع المقبل"));
         // already decoded to UTF-8 by the caller, still declaring windows-1256
         let items = read_feed(rss.as_bytes(), "old", "old.xml").expect("reads");
-        assert_eq!(
-            items[1].title.as_deref(),
-            Some("ارتفاع درجات الحرارة مطلع الأسبوع المقبل")
-        );
+        assert_eq!(items[1].title.as_deref(), Some("ارتفاع درجات الحرارة مطلع الأسبوع المقبل"));
         // windows-1256 without a declaration: sniffed
         let undeclared = rss.replace(" encoding=\"windows-1256\"", "");
         let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(&undeclared);
         let items = read_feed(&bytes, "old", "old.xml").expect("reads");
         assert_eq!(items[0].outlet.as_deref(), Some("وكالة النبأ للأخبار"));
         // UTF-16 with a BOM
-        let utf16: Vec<u8> = [0xff, 0xfe]
-            .into_iter()
-            .chain(fixture("atom.xml").encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let utf16: Vec<u8> =
+            [0xff, 0xfe].into_iter().chain(fixture("atom.xml").encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(read_feed(&utf16, "u", "u.xml").expect("reads").len(), 2);
 
         let atom = r#"<?xml version="1.0" encoding="utf-8"?>
@@ -382,34 +332,13 @@ mod feeds {
         for cut in [rss.len() / 3, rss.len() / 2, rss.len() - 20] {
             let cut = (0..=cut).rev().find(|&i| rss.is_char_boundary(i)).unwrap_or(0);
             let err = read_feed(&rss.as_bytes()[..cut], "t", "truncated.xml").expect_err("truncated");
-            assert!(
-                matches!(
-                    err,
-                    IngestError::Malformed {
-                        format: "RSS/Atom feed",
-                        ..
-                    }
-                ),
-                "cut at {cut}: {err}"
-            );
+            assert!(matches!(err, IngestError::Malformed { format: "RSS/Atom feed", .. }), "cut at {cut}: {err}");
             assert_eq!(err.input(), "truncated.xml");
         }
         let err = read_feed(b"<html><body>not a feed</body></html>", "t", "page.xml").expect_err("not a feed");
-        assert!(
-            matches!(
-                err,
-                IngestError::Malformed {
-                    format: "RSS/Atom feed",
-                    ..
-                }
-            ),
-            "{err}"
-        );
+        assert!(matches!(err, IngestError::Malformed { format: "RSS/Atom feed", .. }), "{err}");
         assert!(matches!(read_feed(b"", "t", "e.xml"), Err(IngestError::Empty { .. })));
-        assert!(matches!(
-            read_feed(b"\x89PNG\r\n\x1a\n", "t", "p.xml"),
-            Err(IngestError::Binary { .. })
-        ));
+        assert!(matches!(read_feed(b"\x89PNG\r\n\x1a\n", "t", "p.xml"), Err(IngestError::Binary { .. })));
     }
 
     #[test]
@@ -566,20 +495,14 @@ mod warc {
         assert_eq!(first.id, "site/1");
         assert_eq!(first.origin, Origin::Warc);
         assert_eq!(first.source, "crawl.warc");
-        assert_eq!(
-            first.url.as_deref(),
-            Some("https://alofok.example/news/2024/05/transport-plan")
-        );
+        assert_eq!(first.url.as_deref(), Some("https://alofok.example/news/2024/05/transport-plan"));
         assert_eq!(first.title.as_deref(), Some("الحكومة تقر خطة لتوسيع شبكة النقل العام"));
         assert!(first.text.contains("وقال المتحدث باسم الحكومة"), "{}", first.text);
         assert!(!first.text.contains("اقرأ أيضاً"));
         let second = &articles[1];
         assert_eq!(second.id, "site/2");
         assert_eq!(second.url.as_deref(), Some("https://old-site.example/article?id=7"));
-        assert_eq!(
-            second.title.as_deref(),
-            Some("الوزارة تعلن خطة لتوسيع شبكة النقل العام")
-        );
+        assert_eq!(second.title.as_deref(), Some("الوزارة تعلن خطة لتوسيع شبكة النقل العام"));
         assert!(second.text.contains("وقال المتحدث باسم الحكومة"), "{}", second.text);
     }
 
@@ -648,14 +571,7 @@ mod warc {
     #[test]
     fn damaged_warc_does_not_panic() {
         let recs = records();
-        let warc = [
-            recs[0].clone(),
-            recs[1].clone(),
-            recs[3].clone(),
-            recs[4].clone(),
-            recs[6].clone(),
-        ]
-        .concat();
+        let warc = [recs[0].clone(), recs[1].clone(), recs[3].clone(), recs[4].clone(), recs[6].clone()].concat();
         for cut in 0..warc.len() {
             let _ = read_warc(&warc[..cut], "x", "cut.warc");
         }

@@ -6,9 +6,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use marsad_text::{
-    light_stem_into, normalize, normalize_into, split_sentences, tokenize, TokenKind,
-};
+use marsad_text::{light_stem_into, normalize, normalize_into, split_sentences, tokenize, TokenKind};
 
 /// Paragraphs written for this benchmark: plain news prose with names,
 /// numbers in both digit sets, quotes, a few diacritics and Latin words.
@@ -25,10 +23,7 @@ fn mb_per_s(bytes: usize, secs: f64) -> f64 {
 }
 
 fn main() {
-    let target_mb: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(20);
+    let target_mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(20);
     let mut text = String::with_capacity(target_mb * 1_000_000 + 4096);
     let mut i = 0;
     while text.len() < target_mb * 1_000_000 {
@@ -42,39 +37,26 @@ fn main() {
     let t = Instant::now();
     let n = normalize(&text);
     let secs_norm = t.elapsed().as_secs_f64();
-    println!(
-        "normalize (with offset map): {:8.1} MB/s",
-        mb_per_s(bytes, secs_norm)
-    );
+    println!("normalize (with offset map): {:8.1} MB/s", mb_per_s(bytes, secs_norm));
     black_box(n.original_offset(n.text.len() / 2));
     drop(n);
 
     let t = Instant::now();
     let mut out = String::with_capacity(bytes);
     normalize_into(&text, &mut out);
-    println!(
-        "normalize_into (no map):     {:8.1} MB/s",
-        mb_per_s(bytes, t.elapsed().as_secs_f64())
-    );
+    println!("normalize_into (no map):     {:8.1} MB/s", mb_per_s(bytes, t.elapsed().as_secs_f64()));
     black_box(&out);
     drop(out);
 
     let t = Instant::now();
     let tokens = tokenize(&text).count();
     let secs_tok = t.elapsed().as_secs_f64();
-    println!(
-        "tokenize:                    {:8.1} MB/s  ({tokens} tokens)",
-        mb_per_s(bytes, secs_tok)
-    );
+    println!("tokenize:                    {:8.1} MB/s  ({tokens} tokens)", mb_per_s(bytes, secs_tok));
 
     let t = Instant::now();
     let sentences = split_sentences(&text);
     let secs_sent = t.elapsed().as_secs_f64();
-    println!(
-        "split_sentences:             {:8.1} MB/s  ({} sentences)",
-        mb_per_s(bytes, secs_sent),
-        sentences.len()
-    );
+    println!("split_sentences:             {:8.1} MB/s  ({} sentences)", mb_per_s(bytes, secs_sent), sentences.len());
     drop(sentences);
 
     let t = Instant::now();
@@ -88,10 +70,7 @@ fn main() {
         }
     }
     let secs_stem = t.elapsed().as_secs_f64();
-    println!(
-        "tokenize + stem every word:  {:8.1} MB/s",
-        mb_per_s(bytes, secs_stem)
-    );
+    println!("tokenize + stem every word:  {:8.1} MB/s", mb_per_s(bytes, secs_stem));
     black_box(stemmed);
 
     // The whole text core, the way an article is processed: per paragraph.

@@ -51,9 +51,7 @@ pub fn class(c: char) -> CharClass {
         return CharClass::Space;
     }
     match u {
-        0x0750..=0x077F | 0x0870..=0x0887 | 0x0889..=0x088E | 0x08A0..=0x08C9 => {
-            return CharClass::ArabicLetter
-        }
+        0x0750..=0x077F | 0x0870..=0x0887 | 0x0889..=0x088E | 0x08A0..=0x08C9 => return CharClass::ArabicLetter,
         0x0898..=0x089F | 0x08CA..=0x08E1 | 0x08E3..=0x08FF => return CharClass::ArabicMark,
         0x0888 | 0x0890 | 0x0891 | 0x08E2 => return CharClass::Symbol,
         0xFB50..=0xFDFF => return presentation_a_class(u),
@@ -106,8 +104,8 @@ const fn ascii_class(b: u8) -> CharClass {
         b'0'..=b'9' => CharClass::Digit,
         b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => CharClass::Space,
         // `%` is a symbol (not Unicode's Po) so that "42%" reads Number + Symbol.
-        b'!' | b'"' | b'\'' | b'(' | b')' | b',' | b'-' | b'.' | b'/' | b':' | b';' | b'?'
-        | b'[' | b']' | b'_' | b'{' | b'}' | b'`' => CharClass::Punct,
+        b'!' | b'"' | b'\'' | b'(' | b')' | b',' | b'-' | b'.' | b'/' | b':' | b';' | b'?' | b'[' | b']' | b'_'
+        | b'{' | b'}' | b'`' => CharClass::Punct,
         // Other C0 controls are not text; treating them as ignorable keeps them
         // out of tokens and sentence edges.
         0x00..=0x1F | 0x7F => CharClass::Ignorable,
@@ -119,33 +117,19 @@ const fn ascii_class(b: u8) -> CharClass {
 /// (U+0600..U+06FF); [`CharClass::Symbol`] outside the block.
 #[inline]
 pub(crate) fn arabic_block_class(u: u32) -> CharClass {
-    ARABIC_CLASSES
-        .get(u.wrapping_sub(0x0600) as usize)
-        .copied()
-        .unwrap_or(CharClass::Symbol)
+    ARABIC_CLASSES.get(u.wrapping_sub(0x0600) as usize).copied().unwrap_or(CharClass::Symbol)
 }
 
 const fn arabic_block_class_slow(u: u32) -> CharClass {
     match u {
-        0x0600..=0x060B
-        | 0x060E
-        | 0x060F
-        | 0x066A
-        | 0x066D
-        | 0x06DD
-        | 0x06DE
-        | 0x06E9
-        | 0x06FD
-        | 0x06FE => CharClass::Symbol,
+        0x0600..=0x060B | 0x060E | 0x060F | 0x066A | 0x066D | 0x06DD | 0x06DE | 0x06E9 | 0x06FD | 0x06FE => {
+            CharClass::Symbol
+        }
         0x060C | 0x060D | 0x061B | 0x061D..=0x061F | 0x066B | 0x066C | 0x06D4 => CharClass::Punct,
         0x061C => CharClass::Ignorable,
-        0x0610..=0x061A
-        | 0x0640
-        | 0x064B..=0x065F
-        | 0x0670
-        | 0x06D6..=0x06DC
-        | 0x06DF..=0x06E8
-        | 0x06EA..=0x06ED => CharClass::ArabicMark,
+        0x0610..=0x061A | 0x0640 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E8 | 0x06EA..=0x06ED => {
+            CharClass::ArabicMark
+        }
         0x0660..=0x0669 | 0x06F0..=0x06F9 => CharClass::Digit,
         _ => CharClass::ArabicLetter,
     }
@@ -235,10 +219,7 @@ pub const TATWEEL: char = '\u{0640}';
 /// (Arabic or not) and digits.
 #[inline]
 pub fn is_word_char(c: char) -> bool {
-    matches!(
-        class(c),
-        CharClass::ArabicLetter | CharClass::Letter | CharClass::Digit
-    )
+    matches!(class(c), CharClass::ArabicLetter | CharClass::Letter | CharClass::Digit)
 }
 
 /// True for characters that can only continue a word (combining marks, tatweel).
@@ -257,10 +238,7 @@ pub fn is_space_like(c: char) -> bool {
 /// A character that ends a line: `\n`, `\r`, VT, FF, NEL, LS, PS.
 #[inline]
 pub fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 #[cfg(test)]

@@ -35,13 +35,12 @@ pub mod stem;
 pub mod token;
 
 pub use normalize::{
-    normalize, normalize_into, normalize_str, normalize_with, NormalizeOptions, Normalized,
-    Normalizer,
+    normalize, normalize_into, normalize_str, normalize_with, NormalizeOptions, Normalized, Normalizer,
 };
 pub use offsets::CharIndex;
 pub use sentence::split_sentences;
 pub use stem::{
-    light_stem, light_stem_into, proclitic_candidates, split_proclitics, stem_normalized,
-    strip_article, strip_proclitics, Proclitics,
+    light_stem, light_stem_into, proclitic_candidates, split_proclitics, stem_normalized, strip_article,
+    strip_proclitics, Proclitics,
 };
 pub use token::{tokenize, Token, TokenKind};

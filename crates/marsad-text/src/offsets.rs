@@ -23,11 +23,7 @@ impl CharIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         if text.is_ascii() {
-            return Self {
-                len: bytes.len(),
-                chars: bytes.len(),
-                blocks: Vec::new(),
-            };
+            return Self { len: bytes.len(), chars: bytes.len(), blocks: Vec::new() };
         }
         let mut blocks = Vec::with_capacity(bytes.len().div_ceil(64));
         let mut count = 0usize;
@@ -42,11 +38,7 @@ impl CharIndex {
             blocks.push((count, mask));
             count += mask.count_ones() as usize;
         }
-        Self {
-            len: bytes.len(),
-            chars: count,
-            blocks,
-        }
+        Self { len: bytes.len(), chars: count, blocks }
     }
 
     /// Character offset of byte offset `byte`.

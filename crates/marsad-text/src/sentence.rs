@@ -53,19 +53,14 @@ const MAX_QUOTE_DEPTH: usize = 8;
 
 /// Latin abbreviations that are followed by a name or number, not a sentence end.
 const LATIN_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "gov", "sen", "rep",
-    "st", "jr", "sr", "vs", "no", "nos", "mt", "ft", "fig", "vol", "pp", "cf", "maj", "adm",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cpt", "gov", "sen", "rep", "st", "jr", "sr",
+    "vs", "no", "nos", "mt", "ft", "fig", "vol", "pp", "cf", "maj", "adm",
 ];
 
 /// Sentence byte ranges in `text` (original text), trimmed of surrounding
 /// whitespace, covering all non-space content in order.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
-    let mut splitter = Splitter {
-        text,
-        out: Vec::new(),
-        spans: Vec::new(),
-        stack: Vec::new(),
-    };
+    let mut splitter = Splitter { text, out: Vec::new(), spans: Vec::new(), stack: Vec::new() };
     let bytes = text.as_bytes();
     let mut line_start = 0;
     let mut i = 0;
@@ -74,11 +69,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         let len = match bytes[i] {
             b'\n' | b'\r' | 0x0B | 0x0C => 1,
             0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                3
-            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
             _ => 0,
         };
         if len == 0 {
@@ -113,10 +104,7 @@ static QUOTE_LEAD: [bool; 256] = byte_set(&[b'"', 0xC2, 0xE2]);
 
 #[inline]
 fn is_terminator(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '؟' | '؛' | '…' | '۔' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？'
-    )
+    matches!(c, '.' | '!' | '?' | '؟' | '؛' | '…' | '۔' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？')
 }
 
 /// Terminators that end a sentence with no further conditions.
@@ -128,18 +116,13 @@ fn is_strong_terminator(c: char) -> bool {
 /// Marks that belong to the sentence a terminator just ended.
 #[inline]
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '»' | '”' | '“' | '’' | '‘' | '›' | ')' | ']' | '}' | '\u{FD3E}' | '\u{FD3F}'
-    ) || class(c) == CharClass::Ignorable
+    matches!(c, '"' | '\'' | '»' | '”' | '“' | '’' | '‘' | '›' | ')' | ']' | '}' | '\u{FD3E}' | '\u{FD3F}')
+        || class(c) == CharClass::Ignorable
 }
 
 #[inline]
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '«' | '“' | '”' | '„' | '‘' | '‹' | '(' | '[' | '{' | '\u{FD3E}' | '\u{FD3F}'
-    )
+    matches!(c, '"' | '\'' | '«' | '“' | '”' | '„' | '‘' | '‹' | '(' | '[' | '{' | '\u{FD3E}' | '\u{FD3F}')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,11 +215,7 @@ impl Splitter<'_> {
                 '"' => QuoteFamily::Straight,
                 _ => continue,
             };
-            let open_index = if c == '«' {
-                None
-            } else {
-                self.stack.iter().rposition(|q| q.family == family)
-            };
+            let open_index = if c == '«' { None } else { self.stack.iter().rposition(|q| q.family == family) };
             match open_index {
                 Some(j) => {
                     let open = self.stack[j];
@@ -271,9 +250,7 @@ impl Splitter<'_> {
         if len > 4 * MAX_PROTECTED_QUOTE_CHARS {
             return false;
         }
-        self.text
-            .get(from..to)
-            .is_some_and(|q| q.chars().count() <= MAX_PROTECTED_QUOTE_CHARS)
+        self.text.get(from..to).is_some_and(|q| q.chars().count() <= MAX_PROTECTED_QUOTE_CHARS)
     }
 
     /// Byte offset of the next terminator candidate in `from..end`. Byte scan:
@@ -302,10 +279,7 @@ impl Splitter<'_> {
     }
 
     fn prev_word(&self, line_start: usize, p: usize) -> PrevWord {
-        let mut w = PrevWord {
-            start: p,
-            ..PrevWord::default()
-        };
+        let mut w = PrevWord { start: p, ..PrevWord::default() };
         let Some(before) = self.text.get(line_start..p) else {
             return w;
         };
@@ -346,32 +320,20 @@ impl Splitter<'_> {
     /// its abbreviated prefix ("تي. يو-95"), not a sentence end.
     fn model_designation_follows(&self, p: usize) -> bool {
         let rest = self.text.get(p + 1..).unwrap_or("");
-        let mut chars = rest
-            .chars()
-            .skip_while(|&c| crate::chars::is_space_like(c))
-            .peekable();
+        let mut chars = rest.chars().skip_while(|&c| crate::chars::is_space_like(c)).peekable();
         let mut letters = 0;
-        while chars
-            .next_if(|&c| matches!(class(c), CharClass::ArabicLetter | CharClass::Letter))
-            .is_some()
-        {
+        while chars.next_if(|&c| matches!(class(c), CharClass::ArabicLetter | CharClass::Letter)).is_some() {
             letters += 1;
         }
         letters > 0
-            && chars
-                .next_if(|&c| matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-                .is_some()
+            && chars.next_if(|&c| matches!(c, '-' | '\u{2010}' | '\u{2011}')).is_some()
             && chars.next().is_some_and(|c| class(c) == CharClass::Digit)
     }
 
     /// Is the character before the word at `word_start` (skipping spaces) a digit?
     fn number_before(&self, line_start: usize, word_start: usize) -> bool {
         let before = self.text.get(line_start..word_start).unwrap_or("");
-        before
-            .chars()
-            .rev()
-            .find(|&c| !crate::chars::is_space_like(c))
-            .is_some_and(|c| class(c) == CharClass::Digit)
+        before.chars().rev().find(|&c| !crate::chars::is_space_like(c)).is_some_and(|c| class(c) == CharClass::Digit)
     }
 
     fn is_latin_title(&self, w: &PrevWord, p: usize) -> bool {
@@ -383,13 +345,7 @@ impl Splitter<'_> {
     }
 
     /// Does a single `.` at `p`, followed by space and then `following`, end the sentence?
-    fn single_dot_ends(
-        &self,
-        line_start: usize,
-        first_visible: usize,
-        p: usize,
-        following: char,
-    ) -> bool {
+    fn single_dot_ends(&self, line_start: usize, first_visible: usize, p: usize, following: char) -> bool {
         if following.is_lowercase() && class(following) == CharClass::Letter {
             return false;
         }
@@ -446,10 +402,7 @@ impl Splitter<'_> {
             while self.spans.get(span_index).is_some_and(|s| s.end <= p) {
                 span_index += 1;
             }
-            let protected = self
-                .spans
-                .get(span_index)
-                .is_some_and(|s| s.start < p && r < s.end);
+            let protected = self.spans.get(span_index).is_some_and(|s| s.start < p && r < s.end);
 
             let next = if r < end { self.peek(r) } else { None };
             let ends = if protected {
@@ -458,9 +411,9 @@ impl Splitter<'_> {
                 match next {
                     None => true,
                     Some(n) if class(n) == CharClass::Space => {
-                        let following = line.get(r - start..).and_then(|rest| {
-                            rest.chars().find(|&c| !crate::chars::is_space_like(c))
-                        });
+                        let following = line
+                            .get(r - start..)
+                            .and_then(|rest| rest.chars().find(|&c| !crate::chars::is_space_like(c)));
                         match following {
                             None => true,
                             Some(_) if strong => true,
@@ -477,10 +430,7 @@ impl Splitter<'_> {
                             true
                         } else if dots == 1 && !ellipsis && r == q {
                             let w = self.prev_word(start, p);
-                            w.arabic
-                                && w.digits == 0
-                                && w.letters >= 3
-                                && self.next_arabic_letters(r, 2) >= 2
+                            w.arabic && w.digits == 0 && w.letters >= 3 && self.next_arabic_letters(r, 2) >= 2
                         } else {
                             false
                         }
@@ -503,10 +453,7 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        split_sentences(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        split_sentences(text).into_iter().map(|r| &text[r]).collect()
     }
 
     #[test]
@@ -535,10 +482,7 @@ mod tests {
     fn decimals_and_abbreviations() {
         assert_eq!(
             split("ارتفع التضخم إلى 42.7 في المئة. وقال د. محمد العلي إن الأرقام مقلقة."),
-            vec![
-                "ارتفع التضخم إلى 42.7 في المئة.",
-                "وقال د. محمد العلي إن الأرقام مقلقة."
-            ]
+            vec!["ارتفع التضخم إلى 42.7 في المئة.", "وقال د. محمد العلي إن الأرقام مقلقة."]
         );
         assert_eq!(
             split("نقلت وكالة أ.ف.ب. عن م. أحمد قوله إن العمل بدأ."),
@@ -546,10 +490,7 @@ mod tests {
         );
         assert_eq!(
             split("The U.S. Army and Mr. Smith met Gen. Allen. They talked."),
-            vec![
-                "The U.S. Army and Mr. Smith met Gen. Allen.",
-                "They talked."
-            ]
+            vec!["The U.S. Army and Mr. Smith met Gen. Allen.", "They talked."]
         );
         assert_eq!(
             split("وقع الزلزال عام 2023 م. وخلف آلاف الضحايا."),
@@ -564,20 +505,14 @@ mod tests {
             vec!["1. وقف إطلاق النار فورا.", "2- تبادل الأسرى."]
         );
         // A number ending a sentence mid-line still ends it.
-        assert_eq!(
-            split("بلغ عدد القتلى 42. وأصيب آخرون."),
-            vec!["بلغ عدد القتلى 42.", "وأصيب آخرون."]
-        );
+        assert_eq!(split("بلغ عدد القتلى 42. وأصيب آخرون."), vec!["بلغ عدد القتلى 42.", "وأصيب آخرون."]);
     }
 
     #[test]
     fn quotes_with_terminator_before_closer() {
         assert_eq!(
             split("قال: \"أنا سعيد برؤيتك.\" \"هذا هو مطارنا الفضائي الجديد.\""),
-            vec![
-                "قال: \"أنا سعيد برؤيتك.\"",
-                "\"هذا هو مطارنا الفضائي الجديد.\""
-            ]
+            vec!["قال: \"أنا سعيد برؤيتك.\"", "\"هذا هو مطارنا الفضائي الجديد.\""]
         );
         assert_eq!(
             split("وقال الوزير: «لن نسمح بذلك!» وأضاف أن الحكومة ستتحرك."),
@@ -589,10 +524,7 @@ mod tests {
     fn quotes_protect_inner_sentences() {
         assert_eq!(
             split("وقال المتحدث: «نحن ملتزمون بالهدنة. لكننا سنرد على أي خرق» مضيفا أن الوضع هادئ. ثم غادر."),
-            vec![
-                "وقال المتحدث: «نحن ملتزمون بالهدنة. لكننا سنرد على أي خرق» مضيفا أن الوضع هادئ.",
-                "ثم غادر.",
-            ]
+            vec!["وقال المتحدث: «نحن ملتزمون بالهدنة. لكننا سنرد على أي خرق» مضيفا أن الوضع هادئ.", "ثم غادر.",]
         );
         // Mirrored curly quotes (” as opener) are common in RTL text.
         assert_eq!(
@@ -605,12 +537,7 @@ mod tests {
     fn unbalanced_quote_is_capped_at_line() {
         assert_eq!(
             split("قال: «هذا بيان مهم. ولم يغلق الاقتباس أبدا. هذه جملة ثالثة.\nسطر جديد."),
-            vec![
-                "قال: «هذا بيان مهم.",
-                "ولم يغلق الاقتباس أبدا.",
-                "هذه جملة ثالثة.",
-                "سطر جديد.",
-            ]
+            vec!["قال: «هذا بيان مهم.", "ولم يغلق الاقتباس أبدا.", "هذه جملة ثالثة.", "سطر جديد.",]
         );
     }
 
@@ -625,27 +552,16 @@ mod tests {
     fn ellipsis() {
         assert_eq!(
             split("انتظرنا طويلا... ثم جاء الخبر. وكان... mixed case here"),
-            vec![
-                "انتظرنا طويلا...",
-                "ثم جاء الخبر.",
-                "وكان... mixed case here"
-            ]
+            vec!["انتظرنا طويلا...", "ثم جاء الخبر.", "وكان... mixed case here"]
         );
-        assert_eq!(
-            split("قال «ربما… لا أعرف» وصمت."),
-            vec!["قال «ربما… لا أعرف» وصمت."]
-        );
+        assert_eq!(split("قال «ربما… لا أعرف» وصمت."), vec!["قال «ربما… لا أعرف» وصمت."]);
     }
 
     #[test]
     fn closers_stay_with_their_sentence() {
         assert_eq!(
             split("أعلن الجيش انسحابه (من المدينة.) وقالت المصادر ذلك؟!» ثم صمت."),
-            vec![
-                "أعلن الجيش انسحابه (من المدينة.)",
-                "وقالت المصادر ذلك؟!»",
-                "ثم صمت."
-            ]
+            vec!["أعلن الجيش انسحابه (من المدينة.)", "وقالت المصادر ذلك؟!»", "ثم صمت."]
         );
     }
 
@@ -655,10 +571,7 @@ mod tests {
             split("انتهت الحرب.وقال الرئيس إن السلام قادم؟وأضاف ذلك"),
             vec!["انتهت الحرب.", "وقال الرئيس إن السلام قادم؟", "وأضاف ذلك"]
         );
-        assert_eq!(
-            split("قال د.محمد إن أ.ف.ب نقلت"),
-            vec!["قال د.محمد إن أ.ف.ب نقلت"]
-        );
+        assert_eq!(split("قال د.محمد إن أ.ف.ب نقلت"), vec!["قال د.محمد إن أ.ف.ب نقلت"]);
     }
 
     #[test]

@@ -58,10 +58,7 @@ pub enum TokenKind {
 impl TokenKind {
     /// Arabic, Latin or Number.
     pub fn is_word(self) -> bool {
-        matches!(
-            self,
-            TokenKind::Arabic | TokenKind::Latin | TokenKind::Number
-        )
+        matches!(self, TokenKind::Arabic | TokenKind::Latin | TokenKind::Number)
     }
 }
 
@@ -211,15 +208,9 @@ impl<'a> Tokens<'a> {
                 }
                 CharClass::Punct => {
                     let next = self.peek(next_at).map(class);
-                    if seg == Seg::Number
-                        && is_number_separator(c)
-                        && next == Some(CharClass::Digit)
-                    {
+                    if seg == Seg::Number && is_number_separator(c) && next == Some(CharClass::Digit) {
                         i = next_at;
-                    } else if is_joining_hyphen(c)
-                        && seg != Seg::Number
-                        && next == Some(CharClass::Digit)
-                    {
+                    } else if is_joining_hyphen(c) && seg != Seg::Number && next == Some(CharClass::Digit) {
                         seg = Seg::Number;
                         i = next_at;
                     } else if is_joining_hyphen(c) && seg == Seg::Number && kind.is_some() {
@@ -229,10 +220,7 @@ impl<'a> Tokens<'a> {
                             _ => break,
                         }
                         i = next_at;
-                    } else if matches!(c, '\'' | '\u{2019}')
-                        && seg == Seg::Latin
-                        && next == Some(CharClass::Letter)
-                    {
+                    } else if matches!(c, '\'' | '\u{2019}') && seg == Seg::Latin && next == Some(CharClass::Letter) {
                         i = next_at;
                     } else {
                         break;
@@ -253,9 +241,7 @@ impl<'a> Tokens<'a> {
     }
 
     fn skip_marks(&self, i: usize) -> usize {
-        self.skip_chars(i, |c| {
-            matches!(class(c), CharClass::ArabicMark | CharClass::Mark)
-        })
+        self.skip_chars(i, |c| matches!(class(c), CharClass::ArabicMark | CharClass::Mark))
     }
 
     fn scan_symbol(&self, start: usize, first: char) -> usize {
@@ -268,9 +254,7 @@ impl<'a> Tokens<'a> {
         // Emoji ZWJ sequences: symbol (ZWJ symbol)*.
         while self.peek(i) == Some('\u{200D}') {
             match self.peek(i + 3) {
-                Some(n) if class(n) == CharClass::Symbol => {
-                    i = self.skip_marks(i + 3 + n.len_utf8())
-                }
+                Some(n) if class(n) == CharClass::Symbol => i = self.skip_marks(i + 3 + n.len_utf8()),
                 _ => break,
             }
         }
@@ -282,20 +266,12 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let start = self.skip_chars(self.pos, |c| {
-            matches!(class(c), CharClass::Space | CharClass::Ignorable)
-        });
+        let start = self.skip_chars(self.pos, |c| matches!(class(c), CharClass::Space | CharClass::Ignorable));
         let first = self.peek(start)?;
         let (end, kind) = match class(first) {
-            CharClass::ArabicLetter | CharClass::Letter | CharClass::Digit => {
-                self.scan_word(start, first)
-            }
+            CharClass::ArabicLetter | CharClass::Letter | CharClass::Digit => self.scan_word(start, first),
             CharClass::Punct => {
-                let after = if first == '.' {
-                    self.skip_chars(start, |c| c == '.')
-                } else {
-                    start + first.len_utf8()
-                };
+                let after = if first == '.' { self.skip_chars(start, |c| c == '.') } else { start + first.len_utf8() };
                 (self.skip_marks(after), TokenKind::Punctuation)
             }
             CharClass::ArabicMark | CharClass::Mark => (self.skip_marks(start), TokenKind::Symbol),
@@ -305,12 +281,7 @@ impl<'a> Iterator for Tokens<'a> {
         };
         self.pos = end;
         let text = self.text.get(start..end)?;
-        Some(Token {
-            text,
-            start,
-            end,
-            kind,
-        })
+        Some(Token { text, start, end, kind })
     }
 }
 
@@ -348,74 +319,36 @@ mod tests {
 
     #[test]
     fn diacritics_tatweel_and_joiners_stay_in_words() {
-        assert_eq!(
-            toks("مُحَمَّدٌ الرئيـــس"),
-            vec![("مُحَمَّدٌ", Arabic), ("الرئيـــس", Arabic)]
-        );
+        assert_eq!(toks("مُحَمَّدٌ الرئيـــس"), vec![("مُحَمَّدٌ", Arabic), ("الرئيـــس", Arabic)]);
         assert_eq!(toks("می\u{200C}خواهم"), vec![("می\u{200C}خواهم", Arabic)]);
         // A trailing RLM is not part of the word.
-        assert_eq!(
-            toks("بوتين\u{200F} قال"),
-            vec![("بوتين", Arabic), ("قال", Arabic)]
-        );
+        assert_eq!(toks("بوتين\u{200F} قال"), vec![("بوتين", Arabic), ("قال", Arabic)]);
     }
 
     #[test]
     fn numbers() {
         assert_eq!(
             toks("42.7 3,500 ٤٢٫٧ ٣٬٥٠٠"),
-            vec![
-                ("42.7", Number),
-                ("3,500", Number),
-                ("٤٢٫٧", Number),
-                ("٣٬٥٠٠", Number),
-            ]
+            vec![("42.7", Number), ("3,500", Number), ("٤٢٫٧", Number), ("٣٬٥٠٠", Number),]
         );
         assert_eq!(
             toks("ارتفع 42% و٥٪"),
-            vec![
-                ("ارتفع", Arabic),
-                ("42", Number),
-                ("%", Symbol),
-                ("و", Arabic),
-                ("٥", Number),
-                ("٪", Symbol),
-            ]
+            vec![("ارتفع", Arabic), ("42", Number), ("%", Symbol), ("و", Arabic), ("٥", Number), ("٪", Symbol),]
         );
-        assert_eq!(
-            toks("عام 2024."),
-            vec![("عام", Arabic), ("2024", Number), (".", Punctuation)]
-        );
+        assert_eq!(toks("عام 2024."), vec![("عام", Arabic), ("2024", Number), (".", Punctuation)]);
         assert_eq!(toks("-5"), vec![("-", Punctuation), ("5", Number)]);
-        assert_eq!(
-            toks("2024م 1445هـ"),
-            vec![
-                ("2024", Number),
-                ("م", Arabic),
-                ("1445", Number),
-                ("هـ", Arabic),
-            ]
-        );
-        assert_eq!(
-            toks("2023-2024"),
-            vec![("2023", Number), ("-", Punctuation), ("2024", Number)]
-        );
+        assert_eq!(toks("2024م 1445هـ"), vec![("2024", Number), ("م", Arabic), ("1445", Number), ("هـ", Arabic),]);
+        assert_eq!(toks("2023-2024"), vec![("2023", Number), ("-", Punctuation), ("2024", Number)]);
     }
 
     #[test]
     fn hyphenated_models() {
         assert_eq!(toks("كوفيد-19"), vec![("كوفيد-19", Arabic)]);
-        assert_eq!(
-            toks("MiG-31 F-16"),
-            vec![("MiG-31", Latin), ("F-16", Latin)]
-        );
+        assert_eq!(toks("MiG-31 F-16"), vec![("MiG-31", Latin), ("F-16", Latin)]);
         assert_eq!(toks("سو-35"), vec![("سو-35", Arabic)]);
         assert_eq!(toks("سو 35"), vec![("سو", Arabic), ("35", Number)]);
         assert_eq!(toks("تي-95-إم"), vec![("تي-95-إم", Arabic)]);
-        assert_eq!(
-            toks("صاروخ-أرض"),
-            vec![("صاروخ", Arabic), ("-", Punctuation), ("أرض", Arabic)]
-        );
+        assert_eq!(toks("صاروخ-أرض"), vec![("صاروخ", Arabic), ("-", Punctuation), ("أرض", Arabic)]);
     }
 
     #[test]
@@ -441,10 +374,7 @@ mod tests {
                 (".", Punctuation),
             ]
         );
-        assert_eq!(
-            toks("بوتينPutin"),
-            vec![("بوتين", Arabic), ("Putin", Latin)]
-        );
+        assert_eq!(toks("بوتينPutin"), vec![("بوتين", Arabic), ("Putin", Latin)]);
     }
 
     #[test]
@@ -465,13 +395,7 @@ mod tests {
         );
         assert_eq!(
             toks("👍🏽 🇸🇦 👨\u{200D}👩\u{200D}👧 $5"),
-            vec![
-                ("👍🏽", Symbol),
-                ("🇸🇦", Symbol),
-                ("👨\u{200D}👩\u{200D}👧", Symbol),
-                ("$", Symbol),
-                ("5", Number),
-            ]
+            vec![("👍🏽", Symbol), ("🇸🇦", Symbol), ("👨\u{200D}👩\u{200D}👧", Symbol), ("$", Symbol), ("5", Number),]
         );
     }
 

@@ -1,8 +1,7 @@
 //! End-to-end checks on realistic Arabic news paragraphs (written for these tests).
 
 use marsad_text::{
-    light_stem, normalize, normalize_str, split_sentences, strip_proclitics, tokenize, CharIndex,
-    TokenKind,
+    light_stem, normalize, normalize_str, split_sentences, strip_proclitics, tokenize, CharIndex, TokenKind,
 };
 
 const KREMLIN: &str = "موسكو – (أ.ف.ب) أعلن الكرملين، الثلاثاء، أن الرئيس الروسي فلاديمير بوتين سيلتقي نظيره الكوري الشمالي كيم جونغ أون في مدينة فلاديفوستوك الشهر المقبل. وقال المتحدث باسم الكرملين دميتري بيسكوف للصحفيين: «الاستعدادات جارية. لم يتم تحديد موعد نهائي بعد.» وأضاف أن المحادثات ستتناول التعاون العسكري والاقتصادي.";
@@ -14,10 +13,7 @@ const HEALTH: &str = "أكدت وزارة الصحة تسجيل 1,250 إصابة
 const DRILL: &str = "قال مسؤول عسكري إن مقاتلات من طراز سو-35 وميغ-31 شاركت في التدريبات، إلى جانب قاذفات تي. يو-95 الاستراتيجية. وتابع: \"نحن مستعدون لأي طارئ.\" \"التدريبات ستستمر حتى الجمعة.\"";
 
 fn sentences(text: &str) -> Vec<&str> {
-    split_sentences(text)
-        .into_iter()
-        .map(|r| &text[r])
-        .collect()
+    split_sentences(text).into_iter().map(|r| &text[r]).collect()
 }
 
 #[test]
@@ -71,10 +67,7 @@ fn drill_models_and_quotes() {
             "\"التدريبات ستستمر حتى الجمعة.\"",
         ]
     );
-    let words: Vec<_> = tokenize(DRILL)
-        .filter(|t| t.kind.is_word())
-        .map(|t| t.text)
-        .collect();
+    let words: Vec<_> = tokenize(DRILL).filter(|t| t.kind.is_word()).map(|t| t.text).collect();
     assert!(words.contains(&"سو-35"));
     assert!(words.contains(&"وميغ-31"));
     assert!(words.contains(&"يو-95"));
@@ -86,52 +79,26 @@ fn drill_models_and_quotes() {
 fn normalized_search_maps_back_to_original() {
     let original = "قالَ الرئيسُ الروسيّ فلاديمير بوتين إنّ «الحربَ» لن تتوقّف، وأكّد كيم ذلك.";
     let n = normalize(original);
-    for (needle, expected) in [
-        ("بوتين", "بوتين"),
-        ("الحرب", "الحربَ"),
-        ("اكد", "أكّد"),
-        ("الروسي", "الروسيّ"),
-    ] {
-        let at = n
-            .text
-            .find(needle)
-            .unwrap_or_else(|| panic!("{needle} not in {}", n.text));
+    for (needle, expected) in [("بوتين", "بوتين"), ("الحرب", "الحربَ"), ("اكد", "أكّد"), ("الروسي", "الروسيّ")]
+    {
+        let at = n.text.find(needle).unwrap_or_else(|| panic!("{needle} not in {}", n.text));
         let r = n.original_range(at..at + needle.len());
         assert_eq!(&original[r.clone()], expected);
         // JSON offsets are in characters.
         let idx = CharIndex::new(original);
         let chars = idx.char_range(r.clone());
-        let via_chars: String = original
-            .chars()
-            .skip(chars.start)
-            .take(chars.end - chars.start)
-            .collect();
+        let via_chars: String = original.chars().skip(chars.start).take(chars.end - chars.start).collect();
         assert_eq!(via_chars, expected);
     }
 }
 
 #[test]
 fn stems_of_a_paragraph() {
-    let stems: Vec<String> = tokenize(KREMLIN)
-        .filter(|t| t.kind == TokenKind::Arabic)
-        .map(|t| light_stem(t.text))
-        .collect();
-    for expected in [
-        "بوتين",
-        "فلاديمير",
-        "كوري",
-        "كيم",
-        "كرملين",
-        "رييس",
-        "روسي",
-        "صحفي",
-        "محادث",
-        "تعاون",
-    ] {
-        assert!(
-            stems.iter().any(|s| s == expected),
-            "{expected} missing from {stems:?}"
-        );
+    let stems: Vec<String> =
+        tokenize(KREMLIN).filter(|t| t.kind == TokenKind::Arabic).map(|t| light_stem(t.text)).collect();
+    for expected in ["بوتين", "فلاديمير", "كوري", "كيم", "كرملين", "رييس", "روسي", "صحفي", "محادث", "تعاون"]
+    {
+        assert!(stems.iter().any(|s| s == expected), "{expected} missing from {stems:?}");
     }
     assert_eq!(strip_proclitics(&normalize_str("وبوتين")), "بوتين");
 }

@@ -2,8 +2,8 @@
 
 use marsad_text::chars::{is_line_break, is_space_like};
 use marsad_text::{
-    light_stem, normalize, normalize_into, normalize_str, split_sentences, stem_normalized,
-    tokenize, CharIndex, NormalizeOptions, Normalizer,
+    light_stem, normalize, normalize_into, normalize_str, split_sentences, stem_normalized, tokenize, CharIndex,
+    NormalizeOptions, Normalizer,
 };
 use proptest::prelude::*;
 
@@ -157,12 +157,7 @@ fn check_map(normalizer: &Normalizer, src: &str) -> Result<(), TestCaseError> {
         prop_assert!(r.start < r.end, "empty source for {:?} at {}", c, i);
         prop_assert!(src.is_char_boundary(r.start) && src.is_char_boundary(r.end));
         let renormalized = normalizer.normalize_str(&src[r.clone()]);
-        prop_assert!(
-            renormalized.contains(c),
-            "{:?} not from {:?}",
-            c,
-            &src[r.clone()]
-        );
+        prop_assert!(renormalized.contains(c), "{:?} not from {:?}", c, &src[r.clone()]);
         match &last {
             None => prop_assert_eq!(r.start, 0),
             Some(l) => prop_assert!(*l == r || l.end == r.start, "{:?} then {:?}", l, r),
@@ -256,9 +251,7 @@ proptest! {
 
 #[test]
 fn lone_marks_and_empty_strings_do_not_panic() {
-    for s in [
-        "", "\u{064E}", "\u{0301}", "ـ", "\u{200D}", "\"", "«", ".", "…", "-", "٫", "\u{FEFF}",
-    ] {
+    for s in ["", "\u{064E}", "\u{0301}", "ـ", "\u{200D}", "\"", "«", ".", "…", "-", "٫", "\u{FEFF}"] {
         let _ = normalize(s);
         let _ = tokenize(s).count();
         let _ = split_sentences(s);

@@ -37,8 +37,33 @@ enum ItemKind {
 /// Words that only label a dateline («نشر في», «آخر تحديث»): a line made of
 /// them, weekday names and one date is a dateline.
 const DATELINE_LABELS: &[&str] = &[
-    "نشر", "في", "بتاريخ", "تاريخ", "النشر", "اخر", "تحديث", "التحديث", "محدث", "الموافق", "يوم", "م", "ص", "مساء",
-    "صباحا", "ظهرا", "هـ", "ه", "am", "pm", "gmt", "utc", "توقيت", "غرينتش", "مكه", "المكرمه", "السعوديه",
+    "نشر",
+    "في",
+    "بتاريخ",
+    "تاريخ",
+    "النشر",
+    "اخر",
+    "تحديث",
+    "التحديث",
+    "محدث",
+    "الموافق",
+    "يوم",
+    "م",
+    "ص",
+    "مساء",
+    "صباحا",
+    "ظهرا",
+    "هـ",
+    "ه",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "توقيت",
+    "غرينتش",
+    "مكه",
+    "المكرمه",
+    "السعوديه",
 ];
 
 fn items(text: &str) -> Vec<Item> {
@@ -90,7 +115,13 @@ fn numeric_date(s: &str) -> Option<CivilDate> {
     let parts: Vec<&str> = s.split(sep).collect();
     let [a, b, c] = parts[..] else { return None };
     let (a, b, c) = (number(a)?, number(b)?, number(c)?);
-    let (y, m, d) = if plausible_year(a) { (a, b, c) } else if plausible_year(c) { (c, b, a) } else { return None };
+    let (y, m, d) = if plausible_year(a) {
+        (a, b, c)
+    } else if plausible_year(c) {
+        (c, b, a)
+    } else {
+        return None;
+    };
     CivilDate::new(y as i32, m as u8, d as u8)
 }
 
@@ -160,6 +191,13 @@ fn date_at(items: &[Item], i: usize) -> Option<(CivilDate, usize)> {
 /// The first Gregorian date in `text` with a full day, month and year, and
 /// the time of day written right after it (or right before it).
 pub fn find_datetime(text: &str) -> Option<DateTimeMatch> {
+    // Every date this grammar reads has a year in digits.
+    if !text
+        .chars()
+        .any(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c) || ('\u{6f0}'..='\u{6f9}').contains(&c))
+    {
+        return None;
+    }
     let items = items(text);
     for i in 0..items.len() {
         let Some((date, mut end)) = date_at(&items, i) else { continue };

@@ -82,15 +82,8 @@ const HIJRI_MONTHS: &[(&str, u8)] = &[
 ];
 
 /// Weekdays, ISO order: 0 = Monday … 6 = Sunday.
-const WEEKDAYS: [(&str, u8); 7] = [
-    ("الاثنين", 0),
-    ("الثلاثاء", 1),
-    ("الأربعاء", 2),
-    ("الخميس", 3),
-    ("الجمعة", 4),
-    ("السبت", 5),
-    ("الأحد", 6),
-];
+const WEEKDAYS: [(&str, u8); 7] =
+    [("الاثنين", 0), ("الثلاثاء", 1), ("الأربعاء", 2), ("الخميس", 3), ("الجمعة", 4), ("السبت", 5), ("الأحد", 6)];
 
 /// Which calendar a month name belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,7 +119,7 @@ fn tables() -> &'static Tables {
         }
         // Longest names first, so «كانون الثاني» wins over a shorter entry.
         for candidates in months.values_mut() {
-            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            candidates.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
         }
         let weekdays = WEEKDAYS
             .iter()
@@ -169,7 +162,8 @@ mod tests {
         assert_eq!(month_at(&words).map(|m| (m.month, m.words)), Some((1, 2)));
         let w = n("كانون الأول");
         assert_eq!(month_at(&w.split(' ').collect::<Vec<_>>()).map(|m| m.month), Some(12));
-        for (name, month) in [("أيلول", 9), ("سبتمبر", 9), ("جانفي", 1), ("أوت", 8), ("اغسطس", 8)] {
+        for (name, month) in [("أيلول", 9), ("سبتمبر", 9), ("جانفي", 1), ("أوت", 8), ("اغسطس", 8)]
+        {
             assert_eq!(month_at(&[n(name).as_str()]).map(|m| m.month), Some(month), "{name}");
         }
         assert_eq!(month_at(&[n("شوال").as_str()]).map(|m| m.calendar), Some(Calendar::Hijri));

@@ -76,8 +76,24 @@ const RELATED_HEADINGS: &[&str] = &[
 
 /// Labels that open a source or byline line: «المصدر: X», «كتب - X».
 const SOURCE_LABELS: &[&str] = &[
-    "المصدر", "مصدر", "المصادر", "مصدر الخبر", "كتب", "كتبت", "بقلم", "اعداد", "تحرير", "ترجمه", "تصوير", "متابعات",
-    "وكالات", "الكاتب", "المحرر", "تقرير", "رابط الخبر", "رابط المقال",
+    "المصدر",
+    "مصدر",
+    "المصادر",
+    "مصدر الخبر",
+    "كتب",
+    "كتبت",
+    "بقلم",
+    "اعداد",
+    "تحرير",
+    "ترجمه",
+    "تصوير",
+    "متابعات",
+    "وكالات",
+    "الكاتب",
+    "المحرر",
+    "تقرير",
+    "رابط الخبر",
+    "رابط المقال",
 ];
 
 /// The related-articles heading this line is, if any: the whole line, or
@@ -88,7 +104,9 @@ pub fn is_related_heading(line: &Line<'_>) -> bool {
 
 /// A read-also link written on one line: «اقرأ أيضاً: عنوان مقال آخر».
 fn inline_read_also(line: &Line<'_>) -> bool {
-    RELATED_HEADINGS.iter().any(|h| line.key.starts_with(h) && line.key.len() > h.len() && line.text.contains([':', '：', '-', '|']))
+    RELATED_HEADINGS
+        .iter()
+        .any(|h| line.key.starts_with(h) && line.key.len() > h.len() && line.text.contains([':', '：', '-', '|']))
 }
 
 /// The label and value of «المصدر: صدى البلد» / «كتب - فلان», when the line has that shape.
@@ -108,7 +126,7 @@ pub fn labelled_value<'a>(line: &Line<'a>) -> Option<(&'static str, &'a str)> {
 pub fn separated_parts<'a>(line: &Line<'a>) -> Option<Vec<&'a str>> {
     let parts: Vec<&str> = line
         .text
-        .split(|c| c == '|')
+        .split('|')
         .flat_map(|p| p.split(" - ").flat_map(|q| q.split(" – ")).flat_map(|q| q.split(" — ")))
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -147,10 +165,9 @@ pub fn classify(line: &Line<'_>, cx: &LineContext) -> Option<Furniture> {
         return Some(Furniture::Template);
     }
     // Pipes separate a site name from a slogan, or a caption from its photo credit; prose never uses them.
-    if (line.text.contains('|') && !line.is_body()) || (line.text.contains(" | ") && line.words <= 20) {
-        if separated_parts(line).is_some_and(|parts| parts.iter().any(|p| p.split_whitespace().count() <= 3)) {
-            return Some(Furniture::SiteHeaderOrCaption);
-        }
+    let pipe_line = (line.text.contains('|') && !line.is_body()) || (line.text.contains(" | ") && line.words <= 20);
+    if pipe_line && separated_parts(line).is_some_and(|parts| parts.iter().any(|p| p.split_whitespace().count() <= 3)) {
+        return Some(Furniture::SiteHeaderOrCaption);
     }
     if labelled_value(line).is_some() && cx.zone != Zone::Body {
         return Some(Furniture::SourceOrByline);
@@ -161,7 +178,10 @@ pub fn classify(line: &Line<'_>, cx: &LineContext) -> Option<Furniture> {
     match cx.zone {
         // Section labels, lead-image captions, bylines («القاهرة الإخبارية - مازن إسلام»), share labels.
         Zone::Head | Zone::Tail if line.words <= 4 => Some(Furniture::ShortOutsideText),
-        Zone::Head | Zone::Tail if !line.is_body() && separated_parts(line).is_some_and(|p| p.iter().all(|s| s.split_whitespace().count() <= 3)) => {
+        Zone::Head | Zone::Tail
+            if !line.is_body()
+                && separated_parts(line).is_some_and(|p| p.iter().all(|s| s.split_whitespace().count() <= 3)) =>
+        {
             Some(Furniture::SourceOrByline)
         }
         // Closing markers such as «// انتهى //» or «- - -».
@@ -182,7 +202,10 @@ mod tests {
     fn shapes_of_furniture() {
         assert_eq!(cls("ت + ت - الحجم الطبيعي", Zone::Head), Some(Furniture::Widget));
         assert_eq!(cls("post-title", Zone::Head), Some(Furniture::Template));
-        assert_eq!(cls("الوزيران خلال المؤتمر الصحفي في العاصمة | رويترز", Zone::Head), Some(Furniture::SiteHeaderOrCaption));
+        assert_eq!(
+            cls("الوزيران خلال المؤتمر الصحفي في العاصمة | رويترز", Zone::Head),
+            Some(Furniture::SiteHeaderOrCaption)
+        );
         assert_eq!(cls("المصدر: وكالة الأنباء", Zone::Tail), Some(Furniture::SourceOrByline));
         assert_eq!(cls("قناة المساء - أحمد علي", Zone::Head), Some(Furniture::ShortOutsideText));
         assert_eq!(cls("// انتهى //", Zone::Body), Some(Furniture::Widget));

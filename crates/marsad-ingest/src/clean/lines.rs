@@ -5,6 +5,7 @@
 //! punctuation, bullets, separators, script) and its place in the article, so
 //! the features are computed once here and shared by all rules.
 
+use marsad_text::chars::is_word_char;
 use marsad_text::{tokenize, TokenKind};
 
 /// Characters that open a list item.
@@ -37,8 +38,16 @@ pub struct Line<'a> {
     pub has_clause_mark: bool,
 }
 
+/// Lines longer than this many bytes are running text whatever their shape;
+/// their features are estimated cheaply and they get no matching key (no
+/// headline, label or template line is that long).
+pub const LONG_LINE_BYTES: usize = 600;
+
 impl<'a> Line<'a> {
     pub fn new(text: &'a str, start: usize) -> Self {
+        if text.len() > LONG_LINE_BYTES {
+            return Self::long(text, start);
+        }
         let mut line = Line {
             text,
             start,
@@ -62,7 +71,7 @@ impl<'a> Line<'a> {
                         TokenKind::Latin => line.latin_words += 1,
                         _ => {}
                     }
-                    if tok.kind != TokenKind::Number && tok.text.chars().filter(|c| c.is_alphabetic()).count() == 1 {
+                    if tok.kind != TokenKind::Number && tok.text.chars().filter(|&c| is_word_char(c)).count() == 1 {
                         line.one_letter_words += 1;
                     }
                 }
@@ -74,6 +83,26 @@ impl<'a> Line<'a> {
         // «..» inside a headline («بوتين وكيم.. مباحثات») is not an end; at the end it is.
         line.ends_sentence = tail.ends_with(['.', '!', '؟', '?', '…', '؛']);
         line
+    }
+
+    /// A long line: words counted by white space, no key.
+    fn long(text: &'a str, start: usize) -> Self {
+        let words = text.split_whitespace().count();
+        let tail = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]»›".contains(c));
+        Line {
+            text,
+            start,
+            key: String::new(),
+            words,
+            arabic_words: words,
+            latin_words: 0,
+            one_letter_words: 0,
+            marks: 0,
+            ends_sentence: tail.ends_with(['.', '!', '؟', '?', '…', '؛']),
+            ends_with_colon: tail.ends_with([':', '：']),
+            bullet: text.starts_with(BULLETS) && text.chars().nth(1).is_some_and(char::is_whitespace),
+            has_clause_mark: true,
+        }
     }
 
     /// A paragraph of running text rather than a heading, caption or widget.
@@ -104,7 +133,7 @@ pub fn line_key(text: &str) -> String {
     let norm = marsad_text::normalize_str(text);
     let mut key = String::with_capacity(norm.len());
     for c in norm.chars() {
-        if c.is_alphanumeric() {
+        if is_word_char(c) {
             key.push(c);
         } else if !key.is_empty() && !key.ends_with(' ') {
             key.push(' ');

@@ -38,7 +38,7 @@ impl Published {
         let time = value
             .get(10..)
             .and_then(|rest| rest.strip_prefix(['T', ' ']))
-            .and_then(|t| Some(TimeOfDay::new(t.get(0..2)?.parse().ok()?, t.get(3..5)?.parse().ok()?)?));
+            .and_then(|t| TimeOfDay::new(t.get(0..2)?.parse().ok()?, t.get(3..5)?.parse().ok()?));
         Some(Published { date, time, basis: PublishedBasis::Metadata })
     }
 
@@ -60,8 +60,27 @@ impl Serialize for Published {
 /// Words that mark a name as a media outlet («القاهرة الإخبارية», «وكالة …»),
 /// as line keys. Used only to tell «OUTLET - AUTHOR» bylines from «CITY - AGENCY».
 const MEDIA_WORDS: &[&str] = &[
-    "الاخباريه", "الاخبار", "اخبار", "نيوز", "news", "وكاله", "صحيفه", "جريده", "قناه", "موقع", "بوابه", "تلفزيون",
-    "التلفزيون", "اذاعه", "برس", "press", "tv", "اليوم", "الرسمي", "شبكه", "مجله",
+    "الاخباريه",
+    "الاخبار",
+    "اخبار",
+    "نيوز",
+    "news",
+    "وكاله",
+    "صحيفه",
+    "جريده",
+    "قناه",
+    "موقع",
+    "بوابه",
+    "تلفزيون",
+    "التلفزيون",
+    "اذاعه",
+    "برس",
+    "press",
+    "tv",
+    "اليوم",
+    "الرسمي",
+    "شبكه",
+    "مجله",
 ];
 
 /// How many letters carry marks that matching normalization folds away

@@ -13,11 +13,11 @@ pub mod segments;
 
 use serde::Serialize;
 
+pub use self::furniture::{Furniture, Zone};
 use crate::{Origin, RawArticle};
 use furniture::{classify, is_related_heading, LineContext};
 use lines::{split_lines, Line};
 pub use metadata::{Published, PublishedBasis};
-pub use self::furniture::{Furniture, Zone};
 pub use repeated::RepeatedLines;
 
 /// A clean article: one story's text, with its metadata.
@@ -158,7 +158,11 @@ fn judge(raw: &RawArticle, lines: &[Line<'_>], repeated: &[bool], first: bool) -
                 continue;
             }
         }
-        let cx = LineContext { zone: zones[i], in_related_block: in_related && !is_related_heading(line), repeated: repeated[i] };
+        let cx = LineContext {
+            zone: zones[i],
+            in_related_block: in_related && !is_related_heading(line),
+            repeated: repeated[i],
+        };
         furniture.push(classify(line, &cx));
     }
 
@@ -204,8 +208,13 @@ fn clean_segment(raw: &RawArticle, id: String, lines: &[Line<'_>], repeated: &[b
     let furniture: Vec<Option<Furniture>> =
         judged.verdicts.iter().map(|v| if let Verdict::Furniture(f) = v { Some(*f) } else { None }).collect();
     let outlet = if first { raw.outlet.clone() } else { None }.or_else(|| metadata::stated_outlet(lines, &furniture));
-    let published =
-        judged.published.or_else(|| if first { raw.published.as_deref().and_then(Published::from_metadata) } else { None });
+    let published = judged.published.or_else(|| {
+        if first {
+            raw.published.as_deref().and_then(Published::from_metadata)
+        } else {
+            None
+        }
+    });
     Some(Article {
         id,
         source: raw.source.clone(),

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::lines::split_lines;
+use super::lines::{is_blank, line_key};
 use crate::RawArticle;
 
 /// Lines longer than this many bytes are never counted: long lines are text.
@@ -50,10 +50,14 @@ impl RepeatedLines {
     pub fn add(&mut self, article: &RawArticle) {
         let group = outlet_group(article);
         *self.documents.entry(group).or_default() += 1;
-        let mut seen: Vec<u64> = split_lines(&article.text)
-            .iter()
-            .filter(|l| l.text.len() <= MAX_LINE_BYTES && !l.key.is_empty())
-            .map(|l| hash(&l.key))
+        let mut seen: Vec<u64> = article
+            .text
+            .split('\n')
+            .map(|l| l.trim_matches(is_blank))
+            .filter(|l| !l.is_empty() && l.len() <= MAX_LINE_BYTES)
+            .map(line_key)
+            .filter(|k| !k.is_empty())
+            .map(|k| hash(&k))
             .collect();
         seen.sort_unstable();
         seen.dedup();

@@ -32,7 +32,12 @@ pub fn split(lines: &[Line<'_>]) -> Vec<Range<usize>> {
         let paragraphs = block.iter().filter(|l| l.is_body()).count();
         let words: usize = block.iter().filter(|l| l.is_body()).map(|l| l.words).sum();
         let opens_like_article = first.is_headline_like() || first.is_body();
-        if before_has_text && opens_like_article && !first.bullet && paragraphs >= MIN_ARTICLE_PARAGRAPHS && words >= MIN_ARTICLE_WORDS {
+        if before_has_text
+            && opens_like_article
+            && !first.bullet
+            && paragraphs >= MIN_ARTICLE_PARAGRAPHS
+            && words >= MIN_ARTICLE_WORDS
+        {
             starts.push(h + 1);
         }
     }

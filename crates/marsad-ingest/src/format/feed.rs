@@ -41,9 +41,7 @@ const FORMAT: &str = "RSS/Atom feed";
 /// cut before its closing root tag.
 pub fn read_feed(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty {
-            input: source.to_string(),
-        });
+        return Err(IngestError::Empty { input: source.to_string() });
     }
     let text = decode_feed(bytes, source)?;
     let bytes = without_xml_declaration(&text).as_bytes();
@@ -51,13 +49,7 @@ pub fn read_feed(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>
     let feed = match parsed {
         Ok(Ok(feed)) => feed,
         Ok(Err(e)) => return Err(IngestError::malformed(source, FORMAT, e)),
-        Err(_) => {
-            return Err(IngestError::malformed(
-                source,
-                FORMAT,
-                "the feed parser failed on this input",
-            ))
-        }
+        Err(_) => return Err(IngestError::malformed(source, FORMAT, "the feed parser failed on this input")),
     };
     if let Some(detail) = truncation(bytes) {
         return Err(IngestError::malformed(source, FORMAT, detail));
@@ -73,10 +65,7 @@ pub fn looks_like_feed(text: &str) -> bool {
     let Some(root) = root_tag(text.as_bytes(), 1024) else {
         return false;
     };
-    let name_end = root
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
-        .unwrap_or(root.len());
+    let name_end = root.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(root.len());
     match &root[..name_end] {
         b"rss" | b"rdf:RDF" | b"RDF" => true,
         b"feed" | b"atom:feed" => memchr::memmem::find(root, b"http://www.w3.org/2005/Atom").is_some(),
@@ -155,19 +144,10 @@ fn articles(feed: &Feed, id: &str, source: &str) -> Vec<RawArticle> {
             .or_else(|| entry.links.first())
             .and_then(|l| non_empty(&l.href));
         article.published = entry.published.or(entry.updated).map(|t| t.to_rfc3339());
-        let authors: Vec<&str> = entry
-            .authors
-            .iter()
-            .filter_map(|p| p.name.as_deref())
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let authors: Vec<&str> =
+            entry.authors.iter().filter_map(|p| p.name.as_deref()).map(str::trim).filter(|s| !s.is_empty()).collect();
         article.author = (!authors.is_empty()).then(|| authors.join(", "));
-        article.lang = entry
-            .language
-            .as_deref()
-            .and_then(non_empty)
-            .or_else(|| feed_lang.clone());
+        article.lang = entry.language.as_deref().and_then(non_empty).or_else(|| feed_lang.clone());
         out.push(article);
     }
     out
@@ -305,10 +285,7 @@ fn non_empty(s: &str) -> Option<String> {
 /// last entry).
 fn truncation(bytes: &[u8]) -> Option<String> {
     let root = root_tag(bytes, 64 * 1024)?;
-    let name_end = root
-        .iter()
-        .position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/')
-        .unwrap_or(root.len());
+    let name_end = root.iter().position(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/').unwrap_or(root.len());
     let name = &root[..name_end];
     if root.ends_with(b"/") {
         return None; // `<feed/>`: empty but whole
@@ -324,16 +301,9 @@ fn truncation(bytes: &[u8]) -> Option<String> {
     let tail = &bytes[last_open..end];
     let closed = tail.len() > closing.len()
         && tail[..closing.len()] == closing[..]
-        && tail[closing.len()..]
-            .iter()
-            .all(|b| b.is_ascii_whitespace() || *b == b'>')
+        && tail[closing.len()..].iter().all(|b| b.is_ascii_whitespace() || *b == b'>')
         && tail.ends_with(b">");
-    (!closed).then(|| {
-        format!(
-            "truncated: the document does not end with </{}>",
-            String::from_utf8_lossy(name)
-        )
-    })
+    (!closed).then(|| format!("truncated: the document does not end with </{}>", String::from_utf8_lossy(name)))
 }
 
 /// Length of trailing white space and comments.
@@ -395,18 +365,10 @@ mod tests {
 
     #[test]
     fn feed_sniffing() {
-        assert!(looks_like_feed(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"
-        ));
-        assert!(looks_like_feed(
-            "\u{feff}<!-- generated --><?xml-stylesheet href=\"a.xsl\"?>\n<rss>"
-        ));
-        assert!(looks_like_feed(
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">"
-        ));
-        assert!(looks_like_feed(
-            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
-        ));
+        assert!(looks_like_feed("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\"><channel>"));
+        assert!(looks_like_feed("\u{feff}<!-- generated --><?xml-stylesheet href=\"a.xsl\"?>\n<rss>"));
+        assert!(looks_like_feed("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">"));
+        assert!(looks_like_feed("<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"));
         assert!(!looks_like_feed("<feed><entry>"));
         assert!(!looks_like_feed("<!DOCTYPE html><html><body><rss>"));
         assert!(!looks_like_feed("نص عادي <rss>"));
@@ -438,10 +400,7 @@ mod tests {
         assert_eq!(declared_encoding(b"<?xml version=\"1.0\"?><rss>"), None);
         assert_eq!(declared_encoding(b"<?xml encoding=\"bogus\"?>"), None);
         assert_eq!(declared_encoding(b"<?xml encoding="), None);
-        assert_eq!(
-            without_xml_declaration("\u{feff}<?xml version=\"1.0\"?>\n<rss/>"),
-            "\n<rss/>"
-        );
+        assert_eq!(without_xml_declaration("\u{feff}<?xml version=\"1.0\"?>\n<rss/>"), "\n<rss/>");
         assert_eq!(
             without_xml_declaration("<?xml-stylesheet href=\"a\"?><rss/>"),
             "<?xml-stylesheet href=\"a\"?><rss/>"

@@ -104,13 +104,7 @@ pub fn read_html(html: &str, id: &str, source: &str, url: Option<&str>) -> Resul
     let (meta, article) = match outcome {
         Ok(Ok(parts)) => parts,
         Ok(Err(detail)) => return Err(IngestError::malformed(source, FORMAT, detail)),
-        Err(_) => {
-            return Err(IngestError::malformed(
-                source,
-                FORMAT,
-                "the HTML parser failed on this page",
-            ))
-        }
+        Err(_) => return Err(IngestError::malformed(source, FORMAT, "the HTML parser failed on this page")),
     };
 
     let text = normalize_block_text(&article.text_content);
@@ -133,11 +127,8 @@ pub fn read_html(html: &str, id: &str, source: &str, url: Option<&str>) -> Resul
         .map(|t| strip_site_name(t, &site_names))
         .find(|t| !t.is_empty());
 
-    let outlet = meta
-        .og_site_name
-        .clone()
-        .or_else(|| meta.ld.publisher.clone())
-        .or_else(|| meta.application_name.clone());
+    let outlet =
+        meta.og_site_name.clone().or_else(|| meta.ld.publisher.clone()).or_else(|| meta.application_name.clone());
     let published = meta
         .published_meta
         .clone()
@@ -145,19 +136,13 @@ pub fn read_html(html: &str, id: &str, source: &str, url: Option<&str>) -> Resul
         .or_else(|| meta.time_in_article.clone())
         .or_else(|| meta.date_meta.clone())
         .or_else(|| article.published_time.as_deref().and_then(clean_meta));
-    let author = meta.author_meta.clone().or_else(|| meta.ld.author.clone()).or_else(|| {
-        article
-            .byline
-            .as_deref()
-            .and_then(clean_meta)
-            .filter(|b| b.chars().count() <= 100)
-    });
+    let author = meta
+        .author_meta
+        .clone()
+        .or_else(|| meta.ld.author.clone())
+        .or_else(|| article.byline.as_deref().and_then(clean_meta).filter(|b| b.chars().count() <= 100));
     let lang = meta.lang.clone().or_else(|| meta.ld.in_language.clone());
-    let url = url
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-        .map(str::to_string)
-        .or_else(|| meta.canonical.clone());
+    let url = url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_string).or_else(|| meta.canonical.clone());
 
     let mut out = RawArticle::new(id, source, Origin::Html, text);
     out.title = title;
@@ -182,10 +167,7 @@ pub fn html_fragment_to_text(html: &str) -> String {
     }
     let text = catch_unwind(AssertUnwindSafe(|| {
         let readability = Readability::from(html);
-        readability
-            .doc
-            .select("script, style, noscript, template, iframe, object, embed, svg, canvas, head")
-            .remove();
+        readability.doc.select("script, style, noscript, template, iframe, object, embed, svg, canvas, head").remove();
         readability.doc.select("body").formatted_text().to_string()
     }));
     match text {
@@ -203,18 +185,8 @@ pub fn html_fragment_to_text(html: &str) -> String {
 pub fn looks_like_html(text: &str) -> bool {
     let head = truncate_at_char_boundary(text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']), 1024);
     let lower = head.to_ascii_lowercase();
-    const MARKERS: &[&str] = &[
-        "<!doctype html",
-        "<html",
-        "<head",
-        "<body",
-        "<article",
-        "<p>",
-        "<p ",
-        "<div",
-        "<br",
-        "<meta ",
-    ];
+    const MARKERS: &[&str] =
+        &["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div", "<br", "<meta "];
     MARKERS.iter().any(|m| lower.contains(m))
 }
 
@@ -258,44 +230,29 @@ impl PageMeta {
             }
         }
         let get = |keys: &[&str]| -> Option<String> {
-            keys.iter()
-                .find_map(|key| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
+            keys.iter().find_map(|key| metas.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()))
         };
         // The first value among `keys` that is not a URL (`article:author` often is).
         let get_name = |keys: &[&str]| -> Option<String> {
-            keys.iter().find_map(|key| {
-                metas
-                    .iter()
-                    .find(|(k, v)| k == key && !is_http_url(v))
-                    .map(|(_, v)| v.clone())
-            })
+            keys.iter().find_map(|key| metas.iter().find(|(k, v)| k == key && !is_http_url(v)).map(|(_, v)| v.clone()))
         };
 
         let title_tag = ["head title", "title"]
             .iter()
             .find_map(|sel| r.doc.select(sel).nodes().first().and_then(|n| clean_meta(&n.text())));
 
-        let time_in_article = [
-            "article time[datetime]",
-            "time[itemprop=datePublished]",
-            "time[pubdate]",
-        ]
-        .iter()
-        .find_map(|sel| {
-            r.doc
-                .select(sel)
-                .nodes()
-                .iter()
-                .find_map(|n| n.attr("datetime").as_deref().and_then(clean_meta))
-        })
-        .or_else(|| {
-            r.doc.select("[itemprop=datePublished]").nodes().iter().find_map(|n| {
-                n.attr("datetime")
-                    .or_else(|| n.attr("content"))
-                    .as_deref()
-                    .and_then(clean_meta)
+        let time_in_article = ["article time[datetime]", "time[itemprop=datePublished]", "time[pubdate]"]
+            .iter()
+            .find_map(|sel| {
+                r.doc.select(sel).nodes().iter().find_map(|n| n.attr("datetime").as_deref().and_then(clean_meta))
             })
-        });
+            .or_else(|| {
+                r.doc
+                    .select("[itemprop=datePublished]")
+                    .nodes()
+                    .iter()
+                    .find_map(|n| n.attr("datetime").or_else(|| n.attr("content")).as_deref().and_then(clean_meta))
+            });
 
         let lang = r
             .doc
@@ -321,9 +278,7 @@ impl PageMeta {
 
         let mut ld = JsonLd::default();
         for node in r.doc.select("script[type]").nodes() {
-            let is_ld = node
-                .attr("type")
-                .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+            let is_ld = node.attr("type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
             if is_ld {
                 ld.merge(JsonLd::parse(&node.text()));
             }
@@ -381,10 +336,7 @@ impl JsonLd {
     /// gives nothing; raw line breaks inside strings (common) are tolerated.
     fn parse(text: &str) -> JsonLd {
         let text = text.trim();
-        let text = text
-            .strip_prefix("<![CDATA[")
-            .and_then(|t| t.strip_suffix("]]>"))
-            .unwrap_or(text);
+        let text = text.strip_prefix("<![CDATA[").and_then(|t| t.strip_suffix("]]>")).unwrap_or(text);
         let cleaned: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&cleaned) else {
             return JsonLd::default();
@@ -408,11 +360,7 @@ impl JsonLd {
             // A separate Organization / NewsMediaOrganization / WebSite node.
             ld.publisher = nodes
                 .iter()
-                .find(|n| {
-                    ld_types(n)
-                        .iter()
-                        .any(|t| t.ends_with("Organization") || *t == "WebSite")
-                })
+                .find(|n| ld_types(n).iter().any(|t| t.ends_with("Organization") || *t == "WebSite"))
                 .and_then(|n| ld_string(n.get("name")));
         }
         ld
@@ -490,11 +438,7 @@ fn ld_names(value: Option<&serde_json::Value>) -> Option<String> {
 
 /// Whether the page's `<body>` has any text at all.
 fn has_body_text(r: &Readability) -> bool {
-    r.doc
-        .select("body")
-        .nodes()
-        .first()
-        .is_some_and(|body| body.text().chars().any(|c| !c.is_whitespace()))
+    r.doc.select("body").nodes().first().is_some_and(|body| body.text().chars().any(|c| !c.is_whitespace()))
 }
 
 /// Trims and collapses white space; `None` for empty or overlong values.
@@ -565,17 +509,8 @@ fn nesting_cut(html: &str, limit: usize) -> Option<usize> {
         b"fieldset",
         b"object",
     ];
-    const RAW_TEXT: &[&[u8]] = &[
-        b"script",
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"noscript",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-    ];
+    const RAW_TEXT: &[&[u8]] =
+        &[b"script", b"style", b"textarea", b"title", b"xmp", b"noscript", b"iframe", b"noembed", b"noframes"];
     let lower = html.as_bytes().to_ascii_lowercase();
     let mut depth = 0usize;
     let mut pos = 0usize;
@@ -588,10 +523,7 @@ fn nesting_cut(html: &str, limit: usize) -> Option<usize> {
         }
         let closing = rest.first() == Some(&b'/');
         let name_start = usize::from(closing);
-        let name_len = rest[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .count();
+        let name_len = rest[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
         let name = &rest[name_start..name_start + name_len];
         pos = start + 1 + name_start + name_len;
         if name.is_empty() {
@@ -653,10 +585,7 @@ mod tests {
         assert_eq!(nesting_cut("<div><div></div></div>", 1), Some(5));
         assert_eq!(nesting_cut("<div></div><div></div>", 1), None);
         assert_eq!(nesting_cut("<p><p><p><li><li><b><b>", 1), None);
-        assert_eq!(
-            nesting_cut("<div><!-- <div> --><script>'<div><div>'</script></div>", 1),
-            None
-        );
+        assert_eq!(nesting_cut("<div><!-- <div> --><script>'<div><div>'</script></div>", 1), None);
         assert_eq!(nesting_cut("<DIV><Div>", 1), Some(5));
         assert_eq!(nesting_cut("<div><!--", 0), Some(0));
         assert_eq!(nesting_cut("<script><div><div>", 1), None);

@@ -52,9 +52,7 @@ const MAX_BODY_BYTES: u64 = 32 * 1024 * 1024;
 ///   feature.
 pub fn read_warc(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(IngestError::Empty {
-            input: source.to_string(),
-        });
+        return Err(IngestError::Empty { input: source.to_string() });
     }
     #[cfg(not(feature = "html"))]
     {
@@ -130,12 +128,7 @@ fn read_warc_html(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle
             }
         };
         if response.status != 200 {
-            tracing::debug!(
-                input = source,
-                uri,
-                status = response.status,
-                "skipping non-200 WARC response"
-            );
+            tracing::debug!(input = source, uri, status = response.status, "skipping non-200 WARC response");
             continue;
         }
         let mime = response.mime_type();
@@ -204,11 +197,7 @@ struct RecordReader<R: BufRead> {
 
 impl<R: BufRead> RecordReader<R> {
     fn new(reader: R) -> Self {
-        RecordReader {
-            reader,
-            offset: 0,
-            records: 0,
-        }
+        RecordReader { reader, offset: 0, records: 0 }
     }
 
     /// The next record, `None` at the end, or a description of why the stream
@@ -235,10 +224,7 @@ impl<R: BufRead> RecordReader<R> {
             return Err(if self.records == 0 {
                 format!("not a WARC file: expected a WARC/1.0 or WARC/1.1 version line, found {shown:?}")
             } else {
-                format!(
-                    "bad version line {shown:?} at byte {record_start} (after record {})",
-                    self.records
-                )
+                format!("bad version line {shown:?} at byte {record_start} (after record {})", self.records)
             });
         }
 
@@ -284,19 +270,13 @@ impl<R: BufRead> RecordReader<R> {
         let wanted = warc_type.as_deref() == Some("response") && length <= MAX_RECORD_BYTES;
         let block = if wanted {
             let mut block = Vec::with_capacity(length.min(1 << 20) as usize);
-            let got = (&mut self.reader)
-                .take(length)
-                .read_to_end(&mut block)
-                .map_err(io_error(self.offset, self.records))?;
+            let got =
+                (&mut self.reader).take(length).read_to_end(&mut block).map_err(io_error(self.offset, self.records))?;
             self.offset += got as u64;
             (got as u64 == length).then_some(block)
         } else {
             if warc_type.as_deref() == Some("response") {
-                tracing::warn!(
-                    uri = target_uri.as_deref().unwrap_or("-"),
-                    length,
-                    "skipping oversized WARC record"
-                );
+                tracing::warn!(uri = target_uri.as_deref().unwrap_or("-"), length, "skipping oversized WARC record");
             }
             let got = std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink())
                 .map_err(io_error(self.offset, self.records))?;
@@ -310,10 +290,7 @@ impl<R: BufRead> RecordReader<R> {
             ));
         };
         self.records += 1;
-        Ok(Some(Record {
-            target_uri,
-            block: wanted.then_some(block),
-        }))
+        Ok(Some(Record { target_uri, block: wanted.then_some(block) }))
     }
 
     /// One line including its `\n` (empty at the end of the stream).
@@ -363,15 +340,9 @@ impl HttpResponse {
         let head = String::from_utf8_lossy(&block[..head_end]);
         let mut lines = head.lines();
         let status_line = lines.next().unwrap_or_default();
-        let status = status_line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse::<u16>().ok())
-            .ok_or_else(|| {
-                format!(
-                    "bad HTTP status line {:?}",
-                    status_line.chars().take(60).collect::<String>()
-                )
+        let status =
+            status_line.split_whitespace().nth(1).and_then(|s| s.parse::<u16>().ok()).ok_or_else(|| {
+                format!("bad HTTP status line {:?}", status_line.chars().take(60).collect::<String>())
             })?;
         let headers = lines
             .filter_map(|line| {
@@ -379,11 +350,7 @@ impl HttpResponse {
                 Some((name.trim().to_ascii_lowercase(), value.trim().to_string()))
             })
             .collect();
-        Ok(HttpResponse {
-            status,
-            headers,
-            body_start,
-        })
+        Ok(HttpResponse { status, headers, body_start })
     }
 
     fn header(&self, name: &str) -> Option<&str> {
@@ -400,19 +367,14 @@ impl HttpResponse {
     /// The body with transfer and content encodings undone.
     fn body(&self, block: &[u8]) -> std::result::Result<Vec<u8>, String> {
         let raw = &block[self.body_start.min(block.len())..];
-        let mut body = if self
-            .header("transfer-encoding")
-            .is_some_and(|te| te.to_ascii_lowercase().contains("chunked"))
+        let mut body = if self.header("transfer-encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked"))
         {
             // Some archivers store the body de-chunked but keep the header.
             dechunk(raw).unwrap_or_else(|| raw.to_vec())
         } else {
             raw.to_vec()
         };
-        let encoding = self
-            .header("content-encoding")
-            .map(|e| e.trim().to_ascii_lowercase())
-            .unwrap_or_default();
+        let encoding = self.header("content-encoding").map(|e| e.trim().to_ascii_lowercase()).unwrap_or_default();
         match encoding.as_str() {
             "" | "identity" | "none" => {}
             "gzip" | "x-gzip" => {
@@ -481,10 +443,7 @@ mod tests {
 
     #[test]
     fn dechunking() {
-        assert_eq!(
-            dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n").as_deref(),
-            Some(&b"Wikipedia"[..])
-        );
+        assert_eq!(dechunk(b"4\r\nWiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n").as_deref(), Some(&b"Wikipedia"[..]));
         assert_eq!(dechunk(b"4\r\nWiki\r\nA\r\npedi").as_deref(), Some(&b"Wikipedi"[..]));
         assert_eq!(dechunk(b"<html>"), None);
         assert_eq!(dechunk(b""), None);

@@ -17,8 +17,9 @@ impl CharNormalizer for Alef {
     #[inline]
     fn normalize(&self, c: char) -> Option<Mapping> {
         match c {
-            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}'
-            | '\u{0675}' => Some(Mapping::Char('\u{0627}')),
+            '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' | '\u{0675}' => {
+                Some(Mapping::Char('\u{0627}'))
+            }
             _ => None,
         }
     }

@@ -19,9 +19,7 @@ impl CharNormalizer for Lowercase {
     #[inline]
     fn normalize(&self, c: char) -> Option<Mapping> {
         if c.is_ascii() {
-            return c
-                .is_ascii_uppercase()
-                .then(|| Mapping::Char(c.to_ascii_lowercase()));
+            return c.is_ascii_uppercase().then(|| Mapping::Char(c.to_ascii_lowercase()));
         }
         if c == '\u{0130}' {
             return Some(Mapping::Char('i'));

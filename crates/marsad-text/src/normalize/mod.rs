@@ -158,10 +158,7 @@ impl NormalizeOptions {
 
     /// Full matching normalization plus whitespace collapsing.
     pub fn collapsed() -> Self {
-        Self {
-            collapse_whitespace: true,
-            ..Self::default()
-        }
+        Self { collapse_whitespace: true, ..Self::default() }
     }
 
     fn rules(&self) -> Vec<&'static dyn CharNormalizer> {
@@ -179,10 +176,7 @@ impl NormalizeOptions {
             (self.whitespace, &whitespace::Whitespace),
             (self.lowercase, &case::Lowercase),
         ];
-        all.into_iter()
-            .filter(|(on, _)| *on)
-            .map(|(_, r)| r)
-            .collect()
+        all.into_iter().filter(|(on, _)| *on).map(|(_, r)| r).collect()
     }
 }
 
@@ -266,33 +260,23 @@ impl Normalizer {
                 _ => {
                     let start = expansions.len() as u32;
                     expansions.push_str(&buf);
-                    Entry::Str {
-                        start,
-                        len: buf.len() as u32,
-                    }
+                    Entry::Str { start, len: buf.len() as u32 }
                 }
             };
             table.push(entry);
         }
-        Self {
-            rules,
-            table: table.into_boxed_slice(),
-            expansions,
-            collapse_whitespace,
-        }
+        Self { rules, table: table.into_boxed_slice(), expansions, collapse_whitespace }
     }
 
     /// The shared normalizer for [`NormalizeOptions::default`].
     pub fn matching() -> &'static Normalizer {
-        static DEFAULT: LazyLock<Normalizer> =
-            LazyLock::new(|| Normalizer::new(NormalizeOptions::default()));
+        static DEFAULT: LazyLock<Normalizer> = LazyLock::new(|| Normalizer::new(NormalizeOptions::default()));
         &DEFAULT
     }
 
     /// The shared normalizer for [`NormalizeOptions::collapsed`].
     pub fn matching_collapsed() -> &'static Normalizer {
-        static COLLAPSED: LazyLock<Normalizer> =
-            LazyLock::new(|| Normalizer::new(NormalizeOptions::collapsed()));
+        static COLLAPSED: LazyLock<Normalizer> = LazyLock::new(|| Normalizer::new(NormalizeOptions::collapsed()));
         &COLLAPSED
     }
 
@@ -337,9 +321,7 @@ impl Normalizer {
 
     #[inline]
     fn expansion(&self, start: u32, len: u32) -> &str {
-        self.expansions
-            .get(start as usize..(start + len) as usize)
-            .unwrap_or("")
+        self.expansions.get(start as usize..(start + len) as usize).unwrap_or("")
     }
 
     /// The one loop behind every entry point. `sink` receives the output
@@ -401,11 +383,7 @@ impl Normalizer {
             if collapse {
                 match single {
                     Some(w) if w.is_whitespace() => {
-                        let canonical = if crate::chars::is_line_break(w) {
-                            '\n'
-                        } else {
-                            ' '
-                        };
+                        let canonical = if crate::chars::is_line_break(w) { '\n' } else { ' ' };
                         out.truncate(start);
                         if in_ws {
                             // Absorbed into the run's first character; a line
@@ -557,19 +535,13 @@ mod tests {
 
     #[test]
     fn quotes_and_dashes() {
-        assert_eq!(
-            n("«مرحبا» “hi” ‘x’ ‹y› „z‟ `q`"),
-            "\"مرحبا\" \"hi\" 'x' 'y' \"z\" 'q'"
-        );
+        assert_eq!(n("«مرحبا» “hi” ‘x’ ‹y› „z‟ `q`"), "\"مرحبا\" \"hi\" 'x' 'y' \"z\" 'q'");
         assert_eq!(n("كوفيد–19 — a‐b − 3"), "كوفيد-19 - a-b - 3");
     }
 
     #[test]
     fn invisible_and_spaces() {
-        assert_eq!(
-            n("\u{FEFF}بو\u{200C}تين\u{200F} \u{202B}x\u{202C}"),
-            "بوتين x"
-        );
+        assert_eq!(n("\u{FEFF}بو\u{200C}تين\u{200F} \u{202B}x\u{202C}"), "بوتين x");
         assert_eq!(n("a\u{00A0}b\u{2009}c\u{2028}d"), "a b c\nd");
         assert_eq!(n("co\u{00AD}operation"), "cooperation");
     }
@@ -592,10 +564,7 @@ mod tests {
     #[test]
     fn collapse_whitespace() {
         let norm = Normalizer::new(NormalizeOptions::collapsed());
-        assert_eq!(
-            norm.normalize_str("  a \t\u{00A0} b \n \n c\u{200B} \u{200B} d "),
-            " a b\nc d "
-        );
+        assert_eq!(norm.normalize_str("  a \t\u{00A0} b \n \n c\u{200B} \u{200B} d "), " a b\nc d ");
         let m = norm.normalize("a  \u{200B} b");
         assert_eq!(m.text, "a b");
         assert_eq!(m.original_range(2..3), 7..8);
@@ -681,10 +650,7 @@ mod tests {
         let mut o = NormalizeOptions::none();
         o.diacritics = true;
         assert_eq!(normalize_with("أَحمد", &o).text, "أحمد");
-        assert_eq!(
-            normalize_with("أَحمد", &NormalizeOptions::default()).text,
-            "احمد"
-        );
+        assert_eq!(normalize_with("أَحمد", &NormalizeOptions::default()).text, "احمد");
     }
 
     /// Every scalar value's output is a fixed point of the chain, which is
@@ -694,16 +660,8 @@ mod tests {
         for options in [
             NormalizeOptions::default(),
             NormalizeOptions::none(),
-            NormalizeOptions {
-                alef: false,
-                lowercase: false,
-                ..Default::default()
-            },
-            NormalizeOptions {
-                invisible: false,
-                diacritics: false,
-                ..Default::default()
-            },
+            NormalizeOptions { alef: false, lowercase: false, ..Default::default() },
+            NormalizeOptions { invisible: false, diacritics: false, ..Default::default() },
         ] {
             let norm = Normalizer::new(options);
             let mut out = Vec::new();
@@ -714,11 +672,7 @@ mod tests {
                 for &d in &out {
                     again.clear();
                     norm.normalize_char(d, |e| again.push(e));
-                    assert_eq!(
-                        again,
-                        [d],
-                        "{c:?} → {d:?} is not a fixed point ({options:?})"
-                    );
+                    assert_eq!(again, [d], "{c:?} → {d:?} is not a fixed point ({options:?})");
                 }
             }
         }
@@ -733,8 +687,6 @@ mod tests {
 
     #[test]
     fn presentation_table_is_sorted() {
-        assert!(presentation_table::PRESENTATION_FORMS
-            .windows(2)
-            .all(|w| w[0].0 < w[1].0));
+        assert!(presentation_table::PRESENTATION_FORMS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 }

@@ -73,23 +73,14 @@ pub(super) struct MapBuilder {
 
 impl MapBuilder {
     pub(super) fn new() -> Self {
-        Self {
-            anchors: Vec::new(),
-            pending: None,
-            started: false,
-            prev_linear: false,
-        }
+        Self { anchors: Vec::new(), pending: None, started: false, prev_linear: false }
     }
 
     fn close(&mut self, p: Pending, next_orig: usize) {
         let linear = p.same_len && next_orig.checked_sub(p.orig) == Some(p.len);
         // A linear unit right after a linear unit continues its run.
         if !(linear && self.prev_linear) {
-            self.anchors.push(Anchor {
-                norm: p.norm,
-                orig: p.orig,
-                linear,
-            });
+            self.anchors.push(Anchor { norm: p.norm, orig: p.orig, linear });
         }
         self.prev_linear = linear;
     }
@@ -97,17 +88,9 @@ impl MapBuilder {
     pub(super) fn finish(mut self, orig_len: usize, out_len: usize) -> OffsetMap {
         if let Some(p) = self.pending.take() {
             self.close(p, orig_len);
-            self.anchors.push(Anchor {
-                norm: out_len,
-                orig: orig_len,
-                linear: false,
-            });
+            self.anchors.push(Anchor { norm: out_len, orig: orig_len, linear: false });
         }
-        OffsetMap {
-            anchors: self.anchors,
-            orig_len,
-            norm_len: out_len,
-        }
+        OffsetMap { anchors: self.anchors, orig_len, norm_len: out_len }
     }
 }
 
@@ -148,12 +131,8 @@ impl Sink for MapBuilder {
         if let Some(p) = self.pending.take() {
             self.close(p, orig);
         }
-        self.pending = Some(Pending {
-            norm: out_start,
-            orig,
-            len: out_end - out_start,
-            same_len: same_len && orig == src,
-        });
+        self.pending =
+            Some(Pending { norm: out_start, orig, len: out_end - out_start, same_len: same_len && orig == src });
     }
 }
 
@@ -174,19 +153,13 @@ impl OffsetMap {
 
     pub(super) fn is_identity(&self) -> bool {
         self.orig_len == self.norm_len
-            && self
-                .anchors
-                .iter()
-                .filter(|a| a.norm < self.norm_len)
-                .all(|a| a.linear && a.orig == a.norm)
+            && self.anchors.iter().filter(|a| a.norm < self.norm_len).all(|a| a.linear && a.orig == a.norm)
     }
 
     /// Index of the anchor governing `n`, for `n < norm_len`.
     #[inline]
     fn anchor_index(&self, n: usize) -> usize {
-        self.anchors
-            .partition_point(|a| a.norm <= n)
-            .saturating_sub(1)
+        self.anchors.partition_point(|a| a.norm <= n).saturating_sub(1)
     }
 
     /// Offset of `n`, rounding down inside a non-linear unit.
@@ -216,10 +189,7 @@ impl OffsetMap {
         match self.anchors.get(i) {
             Some(a) if a.linear => a.orig + (n - a.norm),
             Some(a) if a.norm == n => a.orig,
-            Some(_) => self
-                .anchors
-                .get(i + 1)
-                .map_or(self.orig_len, |next| next.orig),
+            Some(_) => self.anchors.get(i + 1).map_or(self.orig_len, |next| next.orig),
             None => 0,
         }
     }

@@ -26,9 +26,7 @@ impl CharNormalizer for PresentationForms {
         if !((0xFB50..=0xFDFF).contains(&u) || (0xFE70..=0xFEFF).contains(&u)) {
             return None;
         }
-        let i = PRESENTATION_FORMS
-            .binary_search_by_key(&c, |&(k, _)| k)
-            .ok()?;
+        let i = PRESENTATION_FORMS.binary_search_by_key(&c, |&(k, _)| k).ok()?;
         let s = PRESENTATION_FORMS[i].1;
         let mut it = s.chars();
         match (it.next(), it.next()) {

@@ -21,12 +21,9 @@ impl CharNormalizer for Whitespace {
     #[inline]
     fn normalize(&self, c: char) -> Option<Mapping> {
         match c {
-            '\u{00A0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200A}'
-            | '\u{202F}'
-            | '\u{205F}'
-            | '\u{3000}' => Some(Mapping::Char(' ')),
+            '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+                Some(Mapping::Char(' '))
+            }
             '\u{0085}' | '\u{2028}' | '\u{2029}' => Some(Mapping::Char('\n')),
             _ => None,
         }

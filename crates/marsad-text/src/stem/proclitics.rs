@@ -75,24 +75,14 @@ fn core_letters(s: &str) -> usize {
 }
 
 fn may_strip_without_article(rest: &str) -> bool {
-    let need = if rest.starts_with('ا') {
-        MIN_CORE_WITHOUT_ARTICLE + 1
-    } else {
-        MIN_CORE_WITHOUT_ARTICLE
-    };
+    let need = if rest.starts_with('ا') { MIN_CORE_WITHOUT_ARTICLE + 1 } else { MIN_CORE_WITHOUT_ARTICLE };
     core_letters(rest) >= need
 }
 
 /// Analyse the proclitics of one normalized word. See the module docs for
 /// the rules; the word is returned whole (`rest == word`) when in doubt.
 pub fn split_proclitics(word: &str) -> Proclitics<'_> {
-    let whole = Proclitics {
-        conjunction: None,
-        preposition: None,
-        article: false,
-        with_article: word,
-        rest: word,
-    };
+    let whole = Proclitics { conjunction: None, preposition: None, article: false, with_article: word, rest: word };
     // Every proclitic reading starts with one of these letters; most words
     // do not, and this keeps them off the slow path.
     if !word.starts_with(['ا', 'و', 'ف', 'ب', 'ك', 'ل']) {
@@ -109,18 +99,8 @@ pub fn split_proclitics(word: &str) -> Proclitics<'_> {
         }
         // `prefix` ends with the 2-byte "ال" (or the second ل of "لل").
         let article_at = word.len() - rest.len() - if fused { 0 } else { "ال".len() };
-        let with_article = if fused {
-            rest
-        } else {
-            word.get(article_at..).unwrap_or(rest)
-        };
-        return Proclitics {
-            conjunction,
-            preposition,
-            article: true,
-            with_article,
-            rest,
-        };
+        let with_article = if fused { rest } else { word.get(article_at..).unwrap_or(rest) };
+        return Proclitics { conjunction, preposition, article: true, with_article, rest };
     }
 
     let mut conjunction = None;
@@ -138,19 +118,13 @@ pub fn split_proclitics(word: &str) -> Proclitics<'_> {
             rest = r;
         }
     }
-    Proclitics {
-        conjunction,
-        preposition,
-        article: false,
-        with_article: rest,
-        rest,
-    }
+    Proclitics { conjunction, preposition, article: false, with_article: rest, rest }
 }
 
 /// Prefixes a proclitic reading can strip, shortest first.
 const ALL_PREFIXES: &[&str] = &[
-    "و", "ف", "ب", "ك", "ل", "س", "وب", "وك", "ول", "وس", "فب", "فك", "فل", "فس", "ال", "لل",
-    "وال", "فال", "بال", "كال", "ولل", "فلل", "وبال", "وكال", "فبال", "فكال",
+    "و", "ف", "ب", "ك", "ل", "س", "وب", "وك", "ول", "وس", "فب", "فك", "فل", "فس", "ال", "لل", "وال", "فال", "بال",
+    "كال", "ولل", "فلل", "وبال", "وكال", "فبال", "فكال",
 ];
 
 /// Every grammatical reading of `word`'s proclitics, as remainders of at least
@@ -159,12 +133,8 @@ const ALL_PREFIXES: &[&str] = &[
 /// against a known list (names, gazetteers), where the list decides which
 /// reading is real; on its own it over-generates ("بوتين" → "وتين").
 pub fn proclitic_candidates(word: &str) -> impl Iterator<Item = &str> + '_ {
-    std::iter::once(word).chain(
-        ALL_PREFIXES
-            .iter()
-            .filter_map(move |p| cut_prefix(word, p))
-            .filter(|rest| letters(rest) >= 2),
-    )
+    std::iter::once(word)
+        .chain(ALL_PREFIXES.iter().filter_map(move |p| cut_prefix(word, p)).filter(|rest| letters(rest) >= 2))
 }
 
 #[cfg(test)]
@@ -184,24 +154,12 @@ mod tests {
         assert_eq!(rest("وللرييس"), "رييس");
         assert_eq!(rest("فبالتالي"), "تالي");
         let p = split_proclitics("وبالصين");
-        assert_eq!(
-            (p.conjunction, p.preposition, p.article, p.with_article),
-            (Some('و'), Some('ب'), true, "الصين")
-        );
+        assert_eq!((p.conjunction, p.preposition, p.article, p.with_article), (Some('و'), Some('ب'), true, "الصين"));
     }
 
     #[test]
     fn article_guards() {
-        for w in [
-            "الله",
-            "والله",
-            "بالله",
-            "لله",
-            "الي",
-            "والد",
-            "والده",
-            "الف",
-        ] {
+        for w in ["الله", "والله", "بالله", "لله", "الي", "والد", "والده", "الف"] {
             assert_eq!(rest(w), w, "{w}");
         }
         assert_eq!(rest("الدم"), "دم");

@@ -18,14 +18,7 @@ use super::{cut_suffix, letters};
 ///
 /// Not stripped: "ه" here (handled with the feminine ending, below), "ك"
 /// ("ملك", "بنك", "ذلك"), "ي" (the nisba "كوري" is the stem we want).
-const PRONOUNS: &[(&str, usize)] = &[
-    ("هما", 3),
-    ("هم", 4),
-    ("كم", 4),
-    ("كن", 4),
-    ("ها", 3),
-    ("نا", 3),
-];
+const PRONOUNS: &[(&str, usize)] = &[("هما", 3), ("هم", 4), ("كم", 4), ("كن", 4), ("ها", 3), ("نا", 3)];
 
 /// Strip suffixes from a normalized, proclitic-free Arabic word.
 ///

@@ -157,7 +157,11 @@ pub fn classify(line: &Line<'_>, cx: &LineContext) -> Option<Furniture> {
     }
     // Controls: short, and at least half of the tokens are one-letter words or symbols («ت + ت - الحجم الطبيعي»).
     let tokens = line.words + line.marks;
-    if line.words <= 6 && tokens >= 3 && (line.one_letter_words + line.marks) * 2 >= tokens {
+    if line.words <= 6
+        && tokens >= 3
+        && line.one_letter_words + line.control_marks >= 2
+        && (line.one_letter_words + line.marks) * 2 >= tokens
+    {
         return Some(Furniture::Widget);
     }
     // Latin-only short lines in an Arabic page are template names and control labels («post-title», «Next Previous»).
@@ -172,12 +176,17 @@ pub fn classify(line: &Line<'_>, cx: &LineContext) -> Option<Furniture> {
     if labelled_value(line).is_some() && cx.zone != Zone::Body {
         return Some(Furniture::SourceOrByline);
     }
-    if cx.repeated && line.words <= 15 {
+    // Template lines; a formulaic sentence that several reports share stays text.
+    let sentence_in_text = cx.zone == Zone::Body && line.ends_sentence && line.words >= 5;
+    if cx.repeated && line.words <= 15 && !sentence_in_text {
         return Some(Furniture::Repeated);
     }
     match cx.zone {
         // Section labels, lead-image captions, bylines («القاهرة الإخبارية - مازن إسلام»), share labels.
-        Zone::Head | Zone::Tail if line.words <= 4 => Some(Furniture::ShortOutsideText),
+        // A closing list of short items (no related heading above it) is content.
+        Zone::Head | Zone::Tail if line.words <= 4 && !(cx.zone == Zone::Tail && line.is_list_item()) => {
+            Some(Furniture::ShortOutsideText)
+        }
         Zone::Head | Zone::Tail
             if !line.is_body()
                 && separated_parts(line).is_some_and(|p| p.iter().all(|s| s.split_whitespace().count() <= 3)) =>
@@ -185,7 +194,7 @@ pub fn classify(line: &Line<'_>, cx: &LineContext) -> Option<Furniture> {
             Some(Furniture::SourceOrByline)
         }
         // Closing markers such as «// انتهى //» or «- - -».
-        _ if line.words <= 2 && line.marks >= 2 => Some(Furniture::Widget),
+        _ if line.words <= 2 && line.control_marks >= 2 => Some(Furniture::Widget),
         _ => None,
     }
 }
@@ -215,6 +224,9 @@ mod tests {
 
     #[test]
     fn content_is_kept() {
+        assert_eq!(cls("(بين قوسين)", Zone::Body), None);
+        assert_eq!(cls("* الأطباق والأواني", Zone::Tail), None);
+        assert_eq!(cls("2. لعبة الألغاز", Zone::Tail), None);
         // A sub-heading between paragraphs is content.
         assert_eq!(cls("انتصار كبير", Zone::Body), None);
         assert_eq!(cls("قال الوزير إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بحضور الوفود.", Zone::Body), None);

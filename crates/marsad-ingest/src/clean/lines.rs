@@ -28,6 +28,8 @@ pub struct Line<'a> {
     pub one_letter_words: usize,
     /// Punctuation and symbol tokens.
     pub marks: usize,
+    /// Marks that are neither brackets, quotes nor sentence punctuation (+ - / | •).
+    pub control_marks: usize,
     /// Ends with a sentence terminator (possibly before closing quotes/brackets).
     pub ends_sentence: bool,
     /// Ends with a colon: a label or a heading that introduces something.
@@ -57,6 +59,7 @@ impl<'a> Line<'a> {
             latin_words: 0,
             one_letter_words: 0,
             marks: 0,
+            control_marks: 0,
             ends_sentence: false,
             ends_with_colon: false,
             bullet: text.starts_with(BULLETS) && text.chars().nth(1).is_some_and(char::is_whitespace),
@@ -75,7 +78,13 @@ impl<'a> Line<'a> {
                         line.one_letter_words += 1;
                     }
                 }
-                TokenKind::Punctuation | TokenKind::Symbol => line.marks += 1,
+                TokenKind::Punctuation | TokenKind::Symbol => {
+                    line.marks += 1;
+                    // Brackets, quotes and sentence punctuation belong to text; the rest (+ - / | •) to controls.
+                    if !tok.text.chars().all(|c| "()[]{}«»\"'“”‘’.,،:؛;!?؟…".contains(c)) {
+                        line.control_marks += 1;
+                    }
+                }
             }
         }
         let tail = text.trim_end_matches(|c: char| c.is_whitespace() || "\"'»”’)]»›".contains(c));
@@ -98,6 +107,7 @@ impl<'a> Line<'a> {
             latin_words: 0,
             one_letter_words: 0,
             marks: 0,
+            control_marks: 0,
             ends_sentence: tail.ends_with(['.', '!', '؟', '?', '…', '؛']),
             ends_with_colon: tail.ends_with([':', '：']),
             bullet: text.starts_with(BULLETS) && text.chars().nth(1).is_some_and(char::is_whitespace),
@@ -118,6 +128,15 @@ impl<'a> Line<'a> {
     pub fn is_headline_like(&self) -> bool {
         (3..=30).contains(&self.words) && !self.ends_with_colon && !self.text.trim_end().ends_with('.')
             || (3..=30).contains(&self.words) && self.text.trim_end().ends_with("..")
+    }
+
+    /// An item of a bulleted or numbered list («• …», «* …», «2. …», «3) …»).
+    pub fn is_list_item(&self) -> bool {
+        if self.bullet {
+            return true;
+        }
+        let rest = self.text.trim_start_matches(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c));
+        rest.len() < self.text.len() && rest.len() + 3 >= self.text.len() && rest.starts_with(['.', ')', '-', '–'])
     }
 
     /// No Arabic word at all.

@@ -32,7 +32,32 @@ pub struct Entity {
     pub name_en: Option<String>,
     #[serde(rename = "type")]
     pub kind: String,
+    /// Wikidata id, for entities of the shipped gazetteer where it is certain.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
     pub mentions: Vec<Mention>,
+}
+
+impl Entity {
+    /// From the entity crate's form (byte offsets) to the output's (character offsets).
+    pub fn from_doc_entity(e: marsad_entities::DocEntity, chars: &marsad_text::CharIndex) -> Self {
+        Entity {
+            id: e.id,
+            name: e.name,
+            name_en: e.name_en,
+            kind: e.kind.as_str().to_owned(),
+            wikidata: e.wikidata,
+            mentions: e
+                .mentions
+                .into_iter()
+                .map(|m| Mention {
+                    text: m.text,
+                    start: chars.char_offset(m.span.start),
+                    end: chars.char_offset(m.span.end),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Who a quotation is attributed to.

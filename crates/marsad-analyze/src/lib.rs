@@ -11,6 +11,7 @@ pub mod document;
 pub mod pipeline;
 
 pub use document::{DateMention, Document, Entity, Mention, Quote, Sentence, Speaker};
+pub use marsad_entities::resolve_corpus;
 pub use pipeline::{analyze_inputs, Corpus, Options, Progress};
 
 use marsad_ingest::Article;
@@ -32,6 +33,9 @@ impl Analyzer {
             .into_iter()
             .map(|r| Sentence { start: chars.char_offset(r.start), end: chars.char_offset(r.end) })
             .collect();
-        Document::new(article, sentences)
+        let entities = marsad_entities::entities(&article.text);
+        let mut doc = Document::new(article, sentences);
+        doc.entities = entities.into_iter().map(|e| Entity::from_doc_entity(e, &chars)).collect();
+        doc
     }
 }

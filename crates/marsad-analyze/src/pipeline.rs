@@ -72,6 +72,7 @@ pub fn analyze_inputs(paths: &[PathBuf], options: &Options, progress: &dyn Progr
         }
         documents.extend(docs);
     }
+    resolve_entities(&mut documents);
     Corpus { documents, errors, bytes }
 }
 
@@ -88,4 +89,24 @@ pub fn read_all(paths: &[PathBuf], options: &Options, progress: &dyn Progress) -
         progress.input_read(&input.name(), bytes);
     }
     (raws, errors)
+}
+
+/// Makes entity ids agree across documents (see `marsad_entities::resolve`).
+pub fn resolve_entities(documents: &mut [Document]) {
+    let gazetteer = marsad_entities::gazetteer::Gazetteer::embedded();
+    let entities = documents
+        .iter_mut()
+        .flat_map(|d| d.entities.iter_mut())
+        .filter_map(|e| {
+            let kind = marsad_entities::EntityKind::parse(&e.kind)?;
+            Some(marsad_entities::CorpusEntity {
+                kind,
+                known: gazetteer.has_id(&e.id),
+                mentions: e.mentions.iter().map(|m| m.text.as_str()).collect(),
+                id: &mut e.id,
+                name: &mut e.name,
+            })
+        })
+        .collect();
+    marsad_entities::resolve_corpus(entities);
 }

@@ -80,6 +80,26 @@ enum Command {
         #[arg(long, short, value_enum, default_value_t = OutputFormat::Text)]
         format: OutputFormat,
     },
+    /// Named entities: CoNLL tagging of tokens, or a listing of entity mentions.
+    ///
+    /// With --conll, reads one token per line on stdin (blank line between
+    /// sentences) and writes `token TAG` lines with BIO tags in ANERcorp's
+    /// types (PERS, LOC, ORG, MISC), the same tokens in the same order.
+    /// Otherwise lists the mentions in PATHs, tab-separated: document id,
+    /// entity id, type, start, end (characters), mention.
+    ///
+    /// Example: cut -d' ' -f1 test.txt | marsad ner --conll > pred.txt
+    Ner {
+        /// Tag tokens from stdin in CoNLL form.
+        #[arg(long)]
+        conll: bool,
+        /// With --conll: use only the statistical tagger (no gazetteer or rules).
+        #[arg(long, requires = "conll")]
+        model_only: bool,
+        /// Files, folders or `-` (without --conll).
+        #[arg(value_name = "PATH", required_unless_present = "conll")]
+        paths: Vec<PathBuf>,
+    },
     /// Measure throughput of ingest, cleaning and the Arabic text core on one core.
     ///
     /// Reports articles/s, MB/s and peak memory. Defaults to the SaudiNewsNet
@@ -149,9 +169,35 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             write_out(&brief, format.into())?;
             Ok(report(&corpus.errors))
         }
+        Command::Ner { conll, model_only, paths } => ner(conll, model_only, &paths, &options),
         Command::Clean { paths, explain } => clean(&paths, explain, &options),
         Command::Bench { path } => bench::run(&path, &options),
     }
+}
+
+fn ner(conll: bool, model_only: bool, paths: &[PathBuf], options: &Options) -> anyhow::Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    if conll {
+        let stdin = io::stdin();
+        if model_only {
+            marsad_ner::tag_conll(stdin.lock(), &mut out)?;
+        } else {
+            marsad_entities::conll::tag_conll(stdin.lock(), &mut out)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let corpus = analyze_inputs(paths, options, &());
+    for doc in &corpus.documents {
+        for e in &doc.entities {
+            for m in &e.mentions {
+                writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}", doc.id, e.id, e.kind, m.start, m.end, m.text)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(report(&corpus.errors))
 }
 
 fn clean(paths: &[PathBuf], explain: bool, options: &Options) -> anyhow::Result<ExitCode> {

@@ -49,10 +49,9 @@ fn other_formats_render() {
     assert!(html.contains("dir=\"rtl\"") && !html.contains("<script"));
 }
 
-/// The seed scores that the spine must reach, by the project's scorer.
-#[test]
-fn seed_scores_meet_the_spine_bar() {
-    let Some(shared) = shared() else { return };
+/// Runs the project's scorer on `brief --format json` of the seeds with `--min` bars; returns its JSON line.
+fn score_seeds(mins: &[&str]) -> Option<serde_json::Value> {
+    let shared = shared()?;
     let dir = tempfile::tempdir().expect("tempdir");
     let out_path = dir.path().join("out.json");
     let out = marsad(&["brief", shared.join("seeds").to_str().expect("utf-8 path"), "--format", "json"]);
@@ -63,12 +62,27 @@ fn seed_scores_meet_the_spine_bar() {
         .args(["--gold", shared.join("gold/seeds").to_str().expect("path")])
         .args(["--corpus", shared.join("seeds").to_str().expect("path")])
         .args(["--output", out_path.to_str().expect("path")])
-        .args(["--min", "boilerplate_removed=0.9", "--min", "content_kept=0.98", "--min", "segmentation_correct=1.0"])
+        .args(mins.iter().flat_map(|m| ["--min", m]))
         .output();
     let Ok(score) = score else {
         eprintln!("skipped: python3 is not available to run the scorer");
-        return;
+        return None;
     };
     let report = String::from_utf8_lossy(&score.stdout);
     assert!(score.status.success(), "seed scores below the bar:\n{report}");
+    report.lines().last().and_then(|l| serde_json::from_str(l).ok())
+}
+
+/// The seed scores that the spine must reach, by the project's scorer.
+#[test]
+fn seed_scores_meet_the_spine_bar() {
+    score_seeds(&["boilerplate_removed=0.9", "content_kept=0.98", "segmentation_correct=1.0"]);
+}
+
+/// Entities on the seeds: the precision bar, no wrong merges, and floors
+/// under today's recall (0.84) and variant merging (0.83) so they cannot slip.
+#[test]
+fn seed_entities_hold_their_scores() {
+    let Some(v) = score_seeds(&["entity_precision=0.85", "entity_recall=0.8", "variants_merged=0.8"]) else { return };
+    assert_eq!(v["scores"]["entities_wrongly_merged"], 0, "different entities merged: {v}");
 }

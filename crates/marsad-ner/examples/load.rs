@@ -13,7 +13,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         std::hint::black_box(tagger);
     }
     times.sort_by(f64::total_cmp);
-    println!("{path}: {} bytes; load min {:.1} ms, median {:.1} ms, max {:.1} ms", bytes.len(), times[0], times[5], times[9]);
+    println!(
+        "{path}: {} bytes; load min {:.1} ms, median {:.1} ms, max {:.1} ms",
+        bytes.len(),
+        times[0],
+        times[5],
+        times[9]
+    );
     let t = Instant::now();
     let first = marsad_ner::Tagger::try_embedded().map_err(|e| e.to_string())?;
     println!("embedded: first use {:.1} ms ({} features)", t.elapsed().as_secs_f64() * 1000.0, first.size().0);

@@ -113,7 +113,8 @@ impl AutoLexicon {
             let total: u32 = c.iter().sum();
             let (k, &best) = c.iter().enumerate().max_by_key(|&(_, v)| *v).unwrap_or((0, &0));
             if total >= MIN_PHRASE_COUNT && best * 3 >= total * 2 {
-                let text: Vec<&str> = p.iter().filter_map(|&id| corpus.words.get(id as usize).map(String::as_str)).collect();
+                let text: Vec<&str> =
+                    p.iter().filter_map(|&id| corpus.words.get(id as usize).map(String::as_str)).collect();
                 entries.push(Entry { source: sources[k], text: text.join(" ") });
             }
         }

@@ -69,9 +69,7 @@ pub fn read_jsonl_corpus(path: &Path, min_count: u64) -> Result<Corpus, NerError
     for &i in &ids {
         counts[i as usize] += 1;
     }
-    let mut order: Vec<u32> = (2..words.len() as u32)
-        .filter(|&i| counts[i as usize] >= min_count)
-        .collect();
+    let mut order: Vec<u32> = (2..words.len() as u32).filter(|&i| counts[i as usize] >= min_count).collect();
     order.sort_by(|&a, &b| counts[b as usize].cmp(&counts[a as usize]).then(words[a as usize].cmp(&words[b as usize])));
     let mut remap = vec![1u32; words.len()];
     remap[0] = 0;
@@ -280,10 +278,7 @@ fn text_fingerprint() -> u64 {
 }
 
 fn header(ks: &[usize; LEVELS], min_count: u64, iters: usize) -> String {
-    format!(
-        "# marsad-ner clusters ks={ks:?} min_count={min_count} iters={iters} text={:016x}",
-        text_fingerprint()
-    )
+    format!("# marsad-ner clusters ks={ks:?} min_count={min_count} iters={iters} text={:016x}", text_fingerprint())
 }
 
 impl ClusterMap {
@@ -322,7 +317,11 @@ impl ClusterMap {
         }
         let corpus = read_jsonl_corpus(unlabeled, min_count)?;
         if verbose {
-            eprintln!("clusters: corpus of {} tokens, {} words (count >= {min_count})", corpus.ids.len(), corpus.words.len());
+            eprintln!(
+                "clusters: corpus of {} tokens, {} words (count >= {min_count})",
+                corpus.ids.len(),
+                corpus.words.len()
+            );
         }
         let map = ClusterMap::build(&corpus, ks, iters, verbose);
         let mut out = head.clone();

@@ -116,10 +116,7 @@ mod tests {
         let emit = vec![row; 3];
         let mut out = Vec::new();
         viterbi(&emit, &Transitions::default(), &mut Lattice::default(), &mut out);
-        assert_eq!(
-            to_tags(&out),
-            vec![Tag::B(EntityType::Loc), Tag::I(EntityType::Loc), Tag::I(EntityType::Loc)]
-        );
+        assert_eq!(to_tags(&out), vec![Tag::B(EntityType::Loc), Tag::I(EntityType::Loc), Tag::I(EntityType::Loc)]);
     }
 
     #[test]

@@ -90,11 +90,7 @@ pub fn score(gold: &[Tag], pred: &[Tag]) -> Score {
             c.correct += 1;
         }
     }
-    s.all = Counts {
-        correct: p.intersection(&g).count(),
-        predicted: p.len(),
-        gold: g.len(),
-    };
+    s.all = Counts { correct: p.intersection(&g).count(), predicted: p.len(), gold: g.len() };
     s
 }
 
@@ -134,12 +130,7 @@ mod tests {
         v.sort();
         assert_eq!(
             v,
-            vec![
-                (0, 2, EntityType::Pers),
-                (3, 5, EntityType::Loc),
-                (5, 6, EntityType::Loc),
-                (6, 7, EntityType::Org)
-            ]
+            vec![(0, 2, EntityType::Pers), (3, 5, EntityType::Loc), (5, 6, EntityType::Loc), (6, 7, EntityType::Org)]
         );
     }
 

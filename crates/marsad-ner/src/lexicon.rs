@@ -110,12 +110,19 @@ pub struct Lexicon {
 impl Lexicon {
     /// Builds the lookups; entries are sorted and deduplicated.
     pub fn new(mut entries: Vec<Entry>) -> Lexicon {
-        entries.sort();
-        entries.dedup();
+        // Model files store them sorted already.
+        if !entries.windows(2).all(|w| w[0] < w[1]) {
+            entries.sort();
+            entries.dedup();
+        }
         let mut words: U64Map<u16> = U64Map::default();
         let mut phrases: U64Map<u8> = U64Map::default();
+        words.reserve(entries.len() * 2);
+        phrases.reserve(entries.len());
+        let mut toks: Vec<&str> = Vec::with_capacity(16);
         for e in &entries {
-            let toks: Vec<&str> = e.text.split(' ').filter(|t| !t.is_empty()).collect();
+            toks.clear();
+            toks.extend(e.text.split(' ').filter(|t| !t.is_empty()));
             let n = toks.len();
             if n == 0 {
                 continue;

@@ -175,10 +175,7 @@ impl Model {
             b.extend_from_slice(a);
         }
         let pairs = self.weights.pairs();
-        let max = pairs
-            .iter()
-            .flat_map(|(_, r)| r.iter())
-            .fold(0.0f32, |m, v| m.max(v.abs()));
+        let max = pairs.iter().flat_map(|(_, r)| r.iter()).fold(0.0f32, |m, v| m.max(v.abs()));
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut quant: Vec<(u64, u16, [i16; NTAGS])> = Vec::with_capacity(pairs.len());
         for (k, r) in &pairs {
@@ -249,7 +246,8 @@ impl Model {
         let mut entries = Vec::with_capacity(ne.min(r.remaining()));
         for _ in 0..ne {
             let src = r.u8()?;
-            let source = Source::from_u8(src).ok_or_else(|| NerError::Model(format!("unknown gazetteer source {src}")))?;
+            let source =
+                Source::from_u8(src).ok_or_else(|| NerError::Model(format!("unknown gazetteer source {src}")))?;
             let len = usize::try_from(r.varint()?).map_err(|_| NerError::Model("entry too long".into()))?;
             let text = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| NerError::Model("gazetteer entry is not UTF-8".into()))?
@@ -296,9 +294,7 @@ impl Model {
         let mut key = 0u64;
         for _ in 0..nf {
             let d = r.varint()?;
-            key = key
-                .checked_add(d)
-                .ok_or_else(|| NerError::Model("feature keys overflow".into()))?;
+            key = key.checked_add(d).ok_or_else(|| NerError::Model("feature keys overflow".into()))?;
             let mask = u16::from_le_bytes([r.u8()?, r.u8()?]);
             let mut row = [0.0f32; NTAGS];
             for (t, v) in row.iter_mut().enumerate() {

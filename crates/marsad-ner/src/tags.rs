@@ -189,9 +189,6 @@ mod tests {
     fn repair_turns_orphan_inside_into_begin() {
         let mut tags = [Tag::O, Tag::I(EntityType::Loc), Tag::I(EntityType::Loc), Tag::I(EntityType::Org)];
         repair(&mut tags);
-        assert_eq!(
-            tags,
-            [Tag::O, Tag::B(EntityType::Loc), Tag::I(EntityType::Loc), Tag::B(EntityType::Org)]
-        );
+        assert_eq!(tags, [Tag::O, Tag::B(EntityType::Loc), Tag::I(EntityType::Loc), Tag::B(EntityType::Org)]);
     }
 }

@@ -120,9 +120,7 @@ pub fn load_gazetteers(anercorp: &Path, names: Option<&Path>) -> Result<Vec<Entr
     if let Some(names) = names {
         let path = names.join("wikidata_arabic_names.tsv.gz");
         let mut s = String::new();
-        GzDecoder::new(open(&path)?)
-            .read_to_string(&mut s)
-            .map_err(|e| data_err(&path, e.to_string()))?;
+        GzDecoder::new(open(&path)?).read_to_string(&mut s).map_err(|e| data_err(&path, e.to_string()))?;
         for line in s.lines().skip(1) {
             if let Some(ar) = line.split('\t').next() {
                 let text = normalized_phrase(ar);
@@ -370,7 +368,7 @@ pub fn train_with_unlabeled(
     unlabeled: &Corpus,
     opts: &TrainOptions,
 ) -> Tagger {
-    let base_opts = TrainOptions { bags: 1, epochs: 4, verbose: false, ..opts.clone() };
+    let base_opts = TrainOptions { bags: 1, verbose: false, ..opts.clone() };
     let lexicon = Lexicon::new(entries.clone());
     let base_ex = || Extractor::with_lists(lexicon.clone(), clusters.clone());
     let with_auto = |base: &Tagger| {
@@ -427,27 +425,15 @@ fn train_core(
             *counts.entry(k).or_insert(0) += 1;
         }
     }
-    let mut kept: Vec<u64> = counts
-        .iter()
-        .filter(|&(_, &c)| c >= opts.min_count)
-        .map(|(&k, _)| k)
-        .collect();
+    let mut kept: Vec<u64> = counts.iter().filter(|&(_, &c)| c >= opts.min_count).map(|(&k, _)| k).collect();
     kept.sort_unstable();
     let index: HashMap<u64, u32> = kept.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
     if opts.verbose {
         eprintln!("features: {} seen, {} kept (count >= {})", counts.len(), kept.len(), opts.min_count);
     }
     drop(counts);
-    let enc: Vec<Encoded> = train
-        .iter()
-        .enumerate()
-        .map(|(i, s)| encode(ex_of(i), s, &index, &mut f))
-        .collect();
-    let dev_enc: Vec<Encoded> = dev
-        .unwrap_or(&[])
-        .iter()
-        .map(|s| encode(&ex, s, &index, &mut f))
-        .collect();
+    let enc: Vec<Encoded> = train.iter().enumerate().map(|(i, s)| encode(ex_of(i), s, &index, &mut f)).collect();
+    let dev_enc: Vec<Encoded> = dev.unwrap_or(&[]).iter().map(|s| encode(&ex, s, &index, &mut f)).collect();
     let dev_gold: Vec<Tag> = dev.unwrap_or(&[]).iter().flat_map(|s| s.tags.iter().copied()).collect();
 
     let mut sum_rows: Vec<Row> = vec![[0.0; NTAGS]; kept.len()];
@@ -525,12 +511,8 @@ fn train_core(
     if let Some(&b) = index.get(&Extractor::bias_key()) {
         rows[b as usize][0] -= opts.o_penalty;
     }
-    let features: Vec<(u64, Row)> = kept
-        .iter()
-        .zip(rows)
-        .filter(|(_, r)| r.iter().any(|v| v.abs() > 1e-6))
-        .map(|(&k, r)| (k, r))
-        .collect();
+    let features: Vec<(u64, Row)> =
+        kept.iter().zip(rows).filter(|(_, r)| r.iter().any(|v| v.abs() > 1e-6)).map(|(&k, r)| (k, r)).collect();
     Tagger::from_model(Model { extractor: ex, trans, weights: WeightTable::new(&features) })
 }
 
@@ -571,10 +553,7 @@ impl DataPaths {
     /// `dir` is the `anercorp` folder; the other data sets are its siblings.
     pub fn new(dir: &Path) -> DataPaths {
         let names = dir.parent().map(|p| p.join("names")).filter(|p| p.is_dir());
-        let unlabeled = dir
-            .parent()
-            .map(|p| p.join("saudinewsnet").join("articles.jsonl.gz"))
-            .filter(|p| p.is_file());
+        let unlabeled = dir.parent().map(|p| p.join("saudinewsnet").join("articles.jsonl.gz")).filter(|p| p.is_file());
         DataPaths { train: dir.join("train.txt"), anercorp: dir.to_path_buf(), names, unlabeled }
     }
 }

@@ -14,11 +14,7 @@ fn tags_of(sentence: &str) -> Vec<(String, Tag)> {
 }
 
 fn tag_at(tagged: &[(String, Tag)], word: &str) -> Tag {
-    tagged
-        .iter()
-        .find(|(w, _)| w == word)
-        .map(|(_, t)| *t)
-        .unwrap_or_else(|| panic!("{word} not in sentence"))
+    tagged.iter().find(|(w, _)| w == word).map(|(_, t)| *t).unwrap_or_else(|| panic!("{word} not in sentence"))
 }
 
 #[test]

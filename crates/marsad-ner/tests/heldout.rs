@@ -11,9 +11,7 @@
 
 use std::path::PathBuf;
 
-use marsad_ner::train::{
-    evaluate, load_gazetteers, read_conll, split_heldout, train, DataPaths, TrainOptions,
-};
+use marsad_ner::train::{evaluate, load_gazetteers, read_conll, split_heldout, train, DataPaths, TrainOptions};
 use marsad_ner::Tagger;
 
 fn data_dir() -> Option<PathBuf> {
@@ -36,10 +34,11 @@ fn embedded_model_on_heldout_split() {
     let (_, held) = split_heldout(&sentences, 0.1);
     let tagger = Tagger::try_embedded().expect("embedded model");
     let (score, _) = evaluate(tagger, held);
-    println!("embedded model on the held-out tenth (seen in training):\n{score}");
-    // The final model fits this part at about 0.98; features that drift from
-    // the ones it was trained with show up here first.
-    assert!(score.all.f1() >= 0.90, "F1 {:.4} below 0.90", score.all.f1());
+    println!("embedded model on the held-out tenth (never seen in training):\n{score}");
+    // The shipped model is trained on the first 90% only, so this is an honest
+    // score (0.757 when it was built); features that drift from the ones it
+    // was trained with, or a worse model, show up here first.
+    assert!(score.all.f1() >= 0.74, "F1 {:.4} below 0.74", score.all.f1());
 }
 
 #[test]

@@ -12,8 +12,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use marsad_ner::clusters::{ClusterMap, DEFAULT_KS};
 use marsad_ner::clusters::read_jsonl_corpus;
+use marsad_ner::clusters::{ClusterMap, DEFAULT_KS};
 use marsad_ner::train::{
     evaluate, load_gazetteers, read_conll, split_heldout, train, train_with_unlabeled, write_conll, DataPaths,
     TrainOptions,
@@ -119,7 +119,11 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
         (Some(u), true) => {
             let t = Instant::now();
             let c = read_jsonl_corpus(u, 1)?;
-            eprintln!("unlabeled corpus for the automatic lexicon: {} tokens in {:.1}s", c.ids.len(), t.elapsed().as_secs_f64());
+            eprintln!(
+                "unlabeled corpus for the automatic lexicon: {} tokens in {:.1}s",
+                c.ids.len(),
+                t.elapsed().as_secs_f64()
+            );
             Some(c)
         }
         _ => None,
@@ -172,11 +176,8 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
         print!("{total}");
         return Ok(());
     }
-    let (train_part, held) = if a.final_model {
-        (&sentences[..], &sentences[..0])
-    } else {
-        split_heldout(&sentences, a.heldout)
-    };
+    let (train_part, held) =
+        if a.final_model { (&sentences[..], &sentences[..0]) } else { split_heldout(&sentences, a.heldout) };
     let held_tokens: usize = held.iter().map(|s| s.tokens.len()).sum();
     eprintln!(
         "training on {} sentences, holding out {} ({held_tokens} tokens), {} epochs",

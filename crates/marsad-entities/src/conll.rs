@@ -7,7 +7,7 @@
 use std::io::{self, BufRead, Write};
 
 use crate::kind::EntityKind;
-use crate::recognize::recognize;
+use crate::recognize::{recognize_with, Options};
 
 /// BIO tags (`B-PERS`, `I-LOC`, `O`, …) for the tokens of one sentence.
 pub fn tag_tokens(tokens: &[&str]) -> Vec<String> {
@@ -20,13 +20,22 @@ pub fn tag_tokens(tokens: &[&str]) -> Vec<String> {
         spans.push(text.len()..text.len() + t.len());
         text.push_str(t);
     }
-    let found = recognize(&text);
+    // The tagger learned ANERcorp's conventions (head nouns such as «حركة» or
+    // «قطاع» outside the name, clubs named after cities as ORG), so its spans
+    // come first; the gazetteer and rules add only mentions it missed.
+    let mut spans_typed: Vec<(std::ops::Range<usize>, &str)> =
+        marsad_ner::tag_text_spans(&text).into_iter().map(|(r, ty)| (r, ty.as_str())).collect();
+    for f in recognize_with(&text, Options { confirm_single_persons: false }) {
+        if !spans_typed.iter().any(|(s, _)| s.start < f.span.end && f.span.start < s.end) {
+            spans_typed.push((f.span, EntityKind::conll(f.kind)));
+        }
+    }
     let mut tags = vec!["O".to_owned(); tokens.len()];
-    for f in found {
-        let ty = EntityKind::conll(f.kind);
+    for (span, ty) in spans_typed {
+        let f_span = span;
         let mut first = true;
         for (i, s) in spans.iter().enumerate() {
-            if s.start < f.span.end && f.span.start < s.end {
+            if s.start < f_span.end && f_span.start < s.end {
                 tags[i] = format!("{}-{ty}", if first { "B" } else { "I" });
                 first = false;
             }

@@ -104,8 +104,28 @@ const PRODUCT_CUES: &[&str] = &[
     "حامل",
 ];
 
+/// How much evidence a mention needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Keep a one-word person from the tagger only with a title before it or
+    /// a longer name that has it (entity lists want precision; CoNLL scoring
+    /// counts every tagged token).
+    pub confirm_single_persons: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { confirm_single_persons: true }
+    }
+}
+
 /// All mentions in `text`, sorted by position, without overlaps.
 pub fn recognize(text: &str) -> Vec<Found> {
+    recognize_with(text, Options::default())
+}
+
+/// [`recognize`] with explicit options.
+pub fn recognize_with(text: &str, options: Options) -> Vec<Found> {
     let ws = words(text);
     let norms: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
     let gazetteer = Gazetteer::embedded();
@@ -146,7 +166,10 @@ pub fn recognize(text: &str) -> Vec<Found> {
     let mut found = resolve_overlaps(found);
     facilities(text, &ws, &mut found);
     strip_tagger_clitics(&ws, &mut found);
-    confirm_single_persons(&ws, found)
+    if options.confirm_single_persons {
+        found = confirm_single_persons(&ws, found);
+    }
+    found
 }
 
 /// Head nouns of facility names and the words that may stand between the head and the name.

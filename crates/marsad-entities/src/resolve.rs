@@ -23,7 +23,7 @@ use std::ops::Range;
 use crate::gazetteer::Gazetteer;
 use crate::kind::EntityKind;
 use crate::recognize::{known_variant, Found};
-use crate::variant::{name_key, same_name};
+use crate::variant::{name_key, same_keyed, same_name};
 
 /// One mention of an entity in a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,8 @@ pub struct DocEntity {
     pub mentions: Vec<EntityMention>,
     /// Index of the gazetteer entity.
     known: Option<usize>,
+    /// Variant keys of the mentions, in the order of `mentions` until sorted.
+    keys: Vec<String>,
 }
 
 fn hashed_id(kind: EntityKind, key: &str) -> String {
@@ -70,9 +72,10 @@ pub fn group(text: &str, found: Vec<Found>) -> Vec<DocEntity> {
     pending.sort_by_key(|(m, _)| (std::cmp::Reverse(m.text.split_whitespace().count()), m.span.start));
     for (mention, kind) in pending {
         let one_word = !mention.text.contains(char::is_whitespace);
-        let same = entities
-            .iter()
-            .position(|e| e.kind == kind && e.mentions.iter().any(|m| same_name(&m.text, &mention.text)));
+        let key = name_key(&mention.text);
+        let same = entities.iter().position(|e| {
+            e.kind == kind && e.mentions.iter().zip(&e.keys).any(|(m, k)| same_keyed(&m.text, k, &mention.text, &key))
+        });
         let target = same.or_else(|| {
             if !one_word {
                 return None;
@@ -85,7 +88,10 @@ pub fn group(text: &str, found: Vec<Found>) -> Vec<DocEntity> {
             (holders.len() == 1).then(|| holders[0])
         });
         match target {
-            Some(i) => entities[i].mentions.push(mention),
+            Some(i) => {
+                entities[i].mentions.push(mention);
+                entities[i].keys.push(key);
+            }
             None => entities.push(DocEntity {
                 id: String::new(),
                 kind,
@@ -94,6 +100,7 @@ pub fn group(text: &str, found: Vec<Found>) -> Vec<DocEntity> {
                 wikidata: None,
                 mentions: vec![mention],
                 known: None,
+                keys: vec![key],
             }),
         }
     }
@@ -128,8 +135,10 @@ fn has_name_word(entity: &DocEntity, word: &str) -> bool {
 }
 
 fn push_known(entities: &mut Vec<DocEntity>, g: &Gazetteer, k: usize, mention: EntityMention) {
+    let key = name_key(&mention.text);
     if let Some(e) = entities.iter_mut().find(|e| e.known == Some(k)) {
         e.mentions.push(mention);
+        e.keys.push(key);
         return;
     }
     let known = &g.entities[k];
@@ -141,6 +150,7 @@ fn push_known(entities: &mut Vec<DocEntity>, g: &Gazetteer, k: usize, mention: E
         wikidata: known.wikidata.clone(),
         mentions: vec![mention],
         known: Some(k),
+        keys: vec![key],
     });
 }
 

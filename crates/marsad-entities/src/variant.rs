@@ -19,6 +19,8 @@
 //! spellings be close in edit distance. Different people who share a name
 //! part (كيم جونغ أون, كيم سونغ) have different keys: the whole name is keyed.
 
+use marsad_text::chars::is_word_char;
+
 /// The variant key of a name (any number of words).
 pub fn name_key(name: &str) -> String {
     let norm = marsad_text::normalize_str(name);
@@ -33,7 +35,7 @@ pub fn name_key(name: &str) -> String {
             'ذ' => 'ز',
             'ص' => 'س',
             'ا' | 'و' | 'ي' => continue,
-            c if c.is_alphanumeric() => c,
+            c if is_word_char(c) => c,
             _ => continue, // spaces, hyphens, dots
         };
         if last != Some(mapped) {
@@ -43,14 +45,14 @@ pub fn name_key(name: &str) -> String {
     }
     if key.is_empty() {
         // A name made only of long vowels («أي»): key it by its normalized letters.
-        key = norm.chars().filter(|c| c.is_alphanumeric()).collect();
+        key = norm.chars().filter(|&c| is_word_char(c)).collect();
     }
     key
 }
 
 /// The normalized spelling with spaces and joining marks removed, for edit distance.
 fn compact(name: &str) -> Vec<char> {
-    marsad_text::normalize_str(name).chars().filter(|c| c.is_alphanumeric()).collect()
+    marsad_text::normalize_str(name).chars().filter(|&c| is_word_char(c)).collect()
 }
 
 /// Levenshtein distance where a vowel-for-vowel substitution costs two, bounded: returns `limit + 1` as soon as it must exceed `limit`.

@@ -126,17 +126,25 @@ impl Gazetteer {
         let first = words.get(i)?;
         let mut best: Option<Match> = None;
         for reading in readings(first) {
-            let Some(candidates) = self.index.get(reading.as_ref()) else { continue };
-            for (rest, entity) in candidates {
-                let end = i + 1 + rest.len();
-                if end > words.len() || !rest.iter().zip(&words[i + 1..end]).all(|(a, b)| a == b) {
-                    continue;
+            // A multi-word name may drop its article in running text («حرب في أوكرانيا»).
+            let with_article = (!reading.starts_with("ال")).then(|| format!("ال{reading}"));
+            let lookups = [Some((reading.as_ref(), false)), with_article.as_deref().map(|a| (a, true))];
+            for (key, added_article) in lookups.into_iter().flatten() {
+                let Some(candidates) = self.index.get(key) else { continue };
+                for (rest, entity) in candidates {
+                    if added_article && rest.is_empty() {
+                        continue;
+                    }
+                    let end = i + 1 + rest.len();
+                    if end > words.len() || !rest.iter().zip(&words[i + 1..end]).all(|(a, b)| a == b) {
+                        continue;
+                    }
+                    if best.is_none_or(|b| end > b.end) {
+                        let clitic = first.chars().count().saturating_sub(reading.chars().count());
+                        best = Some(Match { first: i, end, entity: *entity, clitic_chars: clitic });
+                    }
+                    break; // candidates are longest first
                 }
-                if best.is_none_or(|b| end > b.end) {
-                    let clitic = first.chars().count().saturating_sub(reading.chars().count());
-                    best = Some(Match { first: i, end, entity: *entity, clitic_chars: clitic });
-                }
-                break; // candidates are longest first
             }
         }
         best

@@ -149,7 +149,10 @@ pub fn recognize_with(text: &str, options: Options) -> Vec<Found> {
 
     let nisbas = nisba_words();
     for (range, ty) in marsad_ner::tag_text_spans(text) {
-        let Some(range) = tidy_tagger_span(&ws, range, ty == EntityType::Pers, nisbas) else { continue };
+        let Some(mut range) = tidy_tagger_span(&ws, range, ty == EntityType::Pers, nisbas) else { continue };
+        if ty == EntityType::Pers {
+            range = complete_appositive_name(text, &ws, range);
+        }
         let first = ws.iter().find(|w| w.span.start >= range.start).map(|w| w.norm.as_str()).unwrap_or("");
         let kind = match ty {
             EntityType::Pers => EntityKind::Person,
@@ -203,7 +206,9 @@ fn facilities(text: &str, ws: &[Word<'_>], found: &mut [Found]) {
         let mut end = last;
         if let Some(next) = ws.get(last + 1) {
             let gap = &text[ws[last].span.end..next.span.start];
-            let adjective = next.norm.starts_with("ال") && (next.norm.ends_with('ي') || next.norm.ends_with("يه"));
+            let adjective = next.norm.starts_with("ال")
+                && (next.norm.ends_with('ي') || next.norm.ends_with("يه"))
+                && !FUNCTION_WORDS.contains(&next.norm.as_str());
             let complement = next.norm.starts_with("لل");
             let number = next.text.bytes().all(|b| b.is_ascii_digit()) && gap.trim() == "-";
             if (adjective || complement || number) && gap.chars().all(|c| c.is_whitespace() || c == '-') {
@@ -452,30 +457,66 @@ fn tidy_tagger_span(
     Some(kept[0].span.start..kept[kept.len() - 1].span.end)
 }
 
+/// «وقال جونا ليف، المدير التنفيذي …»: a one-word person the tagger found,
+/// followed by one more word and the comma of an appositive role, is a
+/// first name whose surname the tagger missed; the span takes the surname.
+fn complete_appositive_name(text: &str, ws: &[Word<'_>], range: Range<usize>) -> Range<usize> {
+    let Some(i) = ws.iter().position(|w| w.span == range) else { return range };
+    let Some(next) = ws.get(i + 1) else { return range };
+    let gap = &text[range.end..next.span.start];
+    let after = text[next.span.end..].trim_start();
+    let name_like = !next.norm.starts_with("ال")
+        && next.norm.chars().count() >= 2
+        && !FUNCTION_WORDS.contains(&next.norm.as_str())
+        && next.text.chars().all(|c| !c.is_ascii_digit());
+    if gap == " " && name_like && after.starts_with(['،', ',']) {
+        range.start..next.span.end
+    } else {
+        range
+    }
+}
+
 /// «مقاتلات "سو 35" و"سو 57"», «طراز MiG-31»: a short name with a model number
 /// after a product word, and the designations coordinated with it.
 fn product_designations(text: &str, ws: &[Word<'_>], found: &mut Vec<Found>) {
-    let is_designation = |i: usize| -> Option<usize> {
-        let w = ws.get(i)?;
-        let has_digit = w.text.bytes().any(|b| b.is_ascii_digit());
-        let has_letter = w.text.chars().any(char::is_alphabetic);
-        if has_digit && has_letter {
-            return Some(i + 1); // «MiG-31», «تي-90»
+    // A designation: short letter groups and numbers joined by spaces, dots or
+    // hyphens («سو 35», «تي. يو-95», «تي. يو-22 إم3», «MiG-31»), starting with
+    // letters and holding a digit. Returns the index after it.
+    let designation = |start: usize| -> Option<usize> {
+        let has_digit = |w: &Word<'_>| w.text.bytes().any(|b| b.is_ascii_digit());
+        if !ws.get(start)?.text.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
         }
-        let next = ws.get(i + 1)?;
-        let short_name = has_letter && w.norm.chars().count() <= 4;
-        let gap = &text[w.span.end..next.span.start];
-        let number = next.text.bytes().all(|b| b.is_ascii_digit()) || next.text.starts_with('-');
-        (short_name && number && gap.chars().all(|c| c == ' ' || c == '-')).then_some(i + 2)
+        let mut end = start;
+        while let Some(w) = ws.get(end) {
+            let short = w.text.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            let gap_ok = end == start || {
+                let gap = &text[ws[end - 1].span.end..w.span.start];
+                gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '.' || c == '-')
+            };
+            if !gap_ok || !(short || has_digit(w)) || w.norm == "و" || end - start == 5 {
+                break;
+            }
+            end += 1;
+        }
+        // The designation ends with its last number («سو 35» in «سو 35 الروسية»).
+        let last_number = ws[start..end].iter().rposition(has_digit)?;
+        Some(start + last_number + 1)
     };
     let mut i = 0;
     while i < ws.len() {
-        if !PRODUCT_CUES.contains(&marsad_text::strip_proclitics(&ws[i].norm)) {
+        if !marsad_text::proclitic_candidates(&ws[i].norm)
+            .any(|r| PRODUCT_CUES.contains(&marsad_text::strip_article(r)))
+        {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while let Some(end) = is_designation(j) {
+        // Adjectives between the cue and the names: «القاذفات الاستراتيجية الروسية».
+        while ws.get(j).is_some_and(|w| w.norm.starts_with("ال") && w.norm.chars().count() > 4) && j < i + 4 {
+            j += 1;
+        }
+        while let Some(end) = designation(j) {
             found.push(Found {
                 span: ws[j].span.start..ws[end - 1].span.end,
                 kind: EntityKind::Product,
@@ -527,6 +568,19 @@ mod tests {
         let got = kinds("وقالت وزارة الخارجية إن وروسيا والولايات المتحدة تبحثان الأمر.");
         assert!(got.contains(&("روسيا".to_owned(), EntityKind::Gpe)), "{got:?}");
         assert!(got.contains(&("الولايات المتحدة".to_owned(), EntityKind::Gpe)), "{got:?}");
+    }
+
+    #[test]
+    fn facilities_grow_from_their_head_noun() {
+        let got = kinds("ووصل الوفد إلى مطار بيروت الدولي صباح اليوم.");
+        assert!(got.iter().any(|(t, k)| t == "مطار بيروت الدولي" && *k == EntityKind::Fac), "{got:?}");
+    }
+
+    #[test]
+    fn designations_after_adjectives_and_dotted_letters() {
+        let got = kinds("وحلقت فوق البحر قاذفات بعيدة المدى من طراز \"تي. يو-160\" و\"تي. يو-95\" مساء أمس.");
+        assert!(got.iter().any(|(t, k)| t == "تي. يو-160" && *k == EntityKind::Product), "{got:?}");
+        assert!(got.iter().any(|(t, k)| t == "تي. يو-95" && *k == EntityKind::Product), "{got:?}");
     }
 
     #[test]

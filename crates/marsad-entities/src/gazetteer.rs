@@ -30,6 +30,9 @@ pub struct Gazetteer {
     pub entities: Vec<Known>,
     /// Normalized first word → (remaining normalized words, entity index), longest first.
     index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Multi-word aliases whose first word has the article, keyed by that word
+    /// without it: running text drops the article («حرب في أوكرانيا»).
+    bare_index: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// Variant key → (entity index, surface), for spellings the aliases do not list.
     variants: HashMap<String, Vec<(usize, String)>>,
     /// Entity id → index.
@@ -79,6 +82,7 @@ impl Gazetteer {
         let mut entities = Vec::new();
         let mut index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
         let mut variants: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+        let mut bare_index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [id, kind, wikidata, name_en, name_ar, aliases] = cols[..] else { continue };
@@ -102,13 +106,19 @@ impl Gazetteer {
                 if !entry.iter().any(|(r, e)| r == rest && *e == n) {
                     entry.push((rest.to_vec(), n));
                 }
+                if let Some(bare) = first.strip_prefix("ال").filter(|b| !rest.is_empty() && b.chars().count() >= 2) {
+                    let entry = bare_index.entry(bare.to_owned()).or_default();
+                    if !entry.iter().any(|(r, e)| r == rest && *e == n) {
+                        entry.push((rest.to_vec(), n));
+                    }
+                }
             }
         }
-        for candidates in index.values_mut() {
+        for candidates in index.values_mut().chain(bare_index.values_mut()) {
             candidates.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
         let ids = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        Gazetteer { entities, index, variants, ids }
+        Gazetteer { entities, index, bare_index, variants, ids }
     }
 
     /// Whether `id` is the id of a gazetteer entity.
@@ -127,14 +137,9 @@ impl Gazetteer {
         let mut best: Option<Match> = None;
         for reading in readings(first) {
             // A multi-word name may drop its article in running text («حرب في أوكرانيا»).
-            let with_article = (!reading.starts_with("ال")).then(|| format!("ال{reading}"));
-            let lookups = [Some((reading.as_ref(), false)), with_article.as_deref().map(|a| (a, true))];
-            for (key, added_article) in lookups.into_iter().flatten() {
-                let Some(candidates) = self.index.get(key) else { continue };
+            for index in [&self.index, &self.bare_index] {
+                let Some(candidates) = index.get(reading.as_ref()) else { continue };
                 for (rest, entity) in candidates {
-                    if added_article && rest.is_empty() {
-                        continue;
-                    }
                     let end = i + 1 + rest.len();
                     if end > words.len() || !rest.iter().zip(&words[i + 1..end]).all(|(a, b)| a == b) {
                         continue;

@@ -25,7 +25,7 @@ pub fn tag_tokens(tokens: &[&str]) -> Vec<String> {
     // come first; the gazetteer and rules add only mentions it missed.
     let mut spans_typed: Vec<(std::ops::Range<usize>, &str)> =
         marsad_ner::tag_text_spans(&text).into_iter().map(|(r, ty)| (r, ty.as_str())).collect();
-    for f in recognize_with(&text, Options { confirm_single_persons: false }) {
+    for f in recognize_with(&text, Options { confirm_single_persons: false, institutions: false }) {
         if !spans_typed.iter().any(|(s, _)| s.start < f.span.end && f.span.start < s.end) {
             spans_typed.push((f.span, EntityKind::conll(f.kind)));
         }

@@ -50,6 +50,20 @@ fn words(text: &str) -> Vec<Word<'_>> {
         .collect()
 }
 
+/// Index of the first word that ends after `offset` (the word containing it,
+/// or the next one). Words are sorted by offset, so this is a binary search:
+/// every per-mention lookup stays logarithmic and a document linear overall.
+fn word_at(ws: &[Word<'_>], offset: usize) -> usize {
+    ws.partition_point(|w| w.span.end <= offset)
+}
+
+/// Indices of the words that lie inside `span`.
+fn words_in(ws: &[Word<'_>], span: &Range<usize>) -> Range<usize> {
+    let first = ws.partition_point(|w| w.span.start < span.start);
+    let end = ws.partition_point(|w| w.span.end <= span.end).max(first);
+    first..end
+}
+
 /// Byte offset in `word` after skipping `n` letters (diacritics ride with their letter).
 fn skip_letters(word: &str, n: usize) -> usize {
     let mut letters = 0;
@@ -111,11 +125,14 @@ pub struct Options {
     /// a longer name that has it (entity lists want precision; CoNLL scoring
     /// counts every tagged token).
     pub confirm_single_persons: bool,
+    /// Read institution names from their head noun («مركز أبحاث …»). ANERcorp
+    /// tags fewer of them than an entity list wants.
+    pub institutions: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { confirm_single_persons: true }
+        Options { confirm_single_persons: true, institutions: true }
     }
 }
 
@@ -153,7 +170,7 @@ pub fn recognize_with(text: &str, options: Options) -> Vec<Found> {
         if ty == EntityType::Pers {
             range = complete_appositive_name(text, &ws, range);
         }
-        let first = ws.iter().find(|w| w.span.start >= range.start).map(|w| w.norm.as_str()).unwrap_or("");
+        let first = ws.get(words_in(&ws, &range).start).map(|w| w.norm.as_str()).unwrap_or("");
         let kind = match ty {
             EntityType::Pers => EntityKind::Person,
             EntityType::Org => EntityKind::Org,
@@ -167,12 +184,142 @@ pub fn recognize_with(text: &str, options: Options) -> Vec<Found> {
 
     product_designations(text, &ws, &mut found);
     let mut found = resolve_overlaps(found);
+    if options.institutions {
+        institutions(text, &ws, &mut found);
+    }
     facilities(text, &ws, &mut found);
     strip_tagger_clitics(&ws, &mut found);
     if options.confirm_single_persons {
         found = confirm_single_persons(&ws, found);
     }
     found
+}
+
+/// Head nouns that name institutions and only institutions.
+const INSTITUTION_HEADS: &[&str] = &[
+    "مركز",
+    "معهد",
+    "منظمه",
+    "مؤسسه",
+    "موسسه",
+    "هيئه",
+    "جمعيه",
+    "رابطه",
+    "جامعه",
+    "وكاله",
+    "شركه",
+    "بنك",
+    "صندوق",
+    "حزب",
+    "لجنه",
+    "اداره",
+    "المركز",
+    "المعهد",
+    "المنظمه",
+    "المؤسسه",
+    "الموسسه",
+    "الهيئه",
+    "الجمعيه",
+    "الرابطه",
+    "الجامعه",
+    "الوكاله",
+    "الشركه",
+    "البنك",
+    "الصندوق",
+    "الحزب",
+    "اللجنه",
+    "الاداره",
+];
+
+/// «مركز أبحاث التسلح في النزاعات», «المعهد العالمي لدراسات كوريا الشمالية»:
+/// an institution head noun and the genitive chain after it (at least two
+/// words), up to punctuation, a function word, a conjunction, a present-tense
+/// verb, or a bare word after the chain's definite word. A definite head («المعهد») must be followed by an
+/// adjective («العالمي»), so «المركز وجد أدلة» is no name. Known names inside
+/// the span stay as mentions of their own.
+fn institutions(text: &str, ws: &[Word<'_>], found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let Some(head) = marsad_text::proclitic_candidates(&ws[i].norm).find(|r| INSTITUTION_HEADS.contains(r)) else {
+            i += 1;
+            continue;
+        };
+        let definite = head.starts_with("ال");
+        let mut end = i + 1;
+        let mut definite_seen = definite;
+        while let Some(w) = ws.get(end) {
+            let gap = &text[ws[end - 1].span.end..w.span.start];
+            if !gap.chars().all(char::is_whitespace) || end - i > 6 {
+                break;
+            }
+            let n = w.norm.as_str();
+            if end == i + 1 && definite && !n.starts_with("ال") {
+                break;
+            }
+            // After a definite word the construct chain is closed: only adjectives («الرسمية»)
+            // or «ل» complements («لدراسات») go on; a bare word («جو», «يوم») starts something else.
+            let article = n.starts_with("ال");
+            let li = n.starts_with('ل') && !article;
+            if definite_seen && !article && !li {
+                break;
+            }
+            // «لدراسات كوريا الشمالية»: an indefinite «ل» complement opens a new construct.
+            definite_seen = if li { n.starts_with("لل") } else { definite_seen || article };
+            let verb_like = n.starts_with('ي') && n.chars().count() >= 4;
+            // «بقيادة», «بفحص»: a prepositional phrase ends the name; so does «ل» right after the
+            // head («مركز للنشاط»: a description, not a name).
+            // («بحوث» right after the head is the name's own noun.)
+            if (n.starts_with('ب') && end > i + 1) || (end == i + 1 && li) {
+                break;
+            }
+            if FUNCTION_WORDS.contains(&n)
+                || n.starts_with('و') && n.chars().count() > 3 && !n.starts_with("وز")
+                || verb_like
+            {
+                break;
+            }
+            if !w.text.chars().all(|c| c.is_alphabetic() || marsad_text::chars::is_word_continuation(c)) {
+                break;
+            }
+            end += 1;
+        }
+        // A «ل» complement needs its own noun after it («لدراسات كوريا», not a bare «لتعزيز»).
+        while end > i + 1
+            && ws[end - 1].norm.starts_with('ل')
+            && !ws[end - 1].norm.starts_with("ال")
+            && !ws[end - 1].norm.starts_with("لل")
+        {
+            end -= 1;
+        }
+        // A name's construct ends in a definite word («التسلح», «الطاقة»); an indefinite
+        // chain («شركة ناشئة لامعة») describes.
+        let has_definite = ws[i + 1..end].iter().any(|w| w.norm.starts_with("ال") || w.norm.starts_with("لل"));
+        if end - i < 3 || !has_definite {
+            i += 1;
+            continue;
+        }
+        let clitic = ws[i].norm.chars().count() - head.chars().count();
+        let span = ws[i].span.start + skip_letters(ws[i].text, clitic)..ws[end - 1].span.end;
+        let crosses = found.iter().any(|f| {
+            f.span.start < span.end
+                && span.start < f.span.end
+                && !(f.span.start >= span.start && f.span.end <= span.end)
+                && !(span.start >= f.span.start && span.end <= f.span.end)
+        });
+        // A known name is the name: the rule neither sits inside one nor extends one with a description.
+        let inside_known = found.iter().any(|f| {
+            f.known.is_some()
+                && ((f.span.start <= span.start && span.end <= f.span.end)
+                    || (f.span.start == span.start && matches!(f.kind, EntityKind::Org | EntityKind::Fac)))
+        });
+        if !crosses && !inside_known {
+            // Tagger guesses inside the name give way to it; known names stay nested.
+            found.retain(|f| f.known.is_some() || !(f.span.start >= span.start && f.span.end <= span.end));
+            found.push(Found { span, kind: EntityKind::Org, known: None, source: Source::Shape });
+        }
+        i = end;
+    }
+    found.sort_by_key(|f| f.span.start);
 }
 
 /// Head nouns of facility names and the words that may stand between the head and the name.
@@ -185,8 +332,11 @@ const FACILITY_FILLERS: &[&str] = &["اطلاق", "بناء", "تجميع", "ص�
 /// head and to a following adjective («الجوي»), «لل…» complement or model number.
 fn facilities(text: &str, ws: &[Word<'_>], found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind != EntityKind::Person && f.kind != EntityKind::Fac) {
-        let Some(pos) = ws.iter().position(|w| w.span.start >= f.span.start) else { continue };
-        let Some(last) = ws.iter().rposition(|w| w.span.end <= f.span.end) else { continue };
+        let inside = words_in(ws, &f.span);
+        if inside.is_empty() {
+            continue;
+        }
+        let (pos, last) = (inside.start, inside.end - 1);
         let mut head = None;
         for back in 1..=2 {
             let Some(i) = pos.checked_sub(back) else { break };
@@ -280,8 +430,7 @@ const TITLES: &[&str] = &[
 fn name_words_of<'a>(text_words: &'a [Word<'_>], found: &[Found]) -> Vec<&'a str> {
     let mut out = Vec::new();
     for f in found {
-        let inside: Vec<&Word<'_>> =
-            text_words.iter().filter(|w| w.span.start >= f.span.start && w.span.end <= f.span.end).collect();
+        let inside = &text_words[words_in(text_words, &f.span)];
         if inside.len() > 1 {
             out.extend(inside.iter().map(|w| w.norm.as_str()));
         }
@@ -294,7 +443,7 @@ fn name_words_of<'a>(text_words: &'a [Word<'_>], found: &[Found]) -> Vec<&'a str
 fn strip_tagger_clitics(ws: &[Word<'_>], found: &mut [Found]) {
     let names: Vec<String> = name_words_of(ws, found).into_iter().map(str::to_owned).collect();
     for f in found.iter_mut().filter(|f| f.source == Source::Tagger) {
-        let Some(w) = ws.iter().find(|w| w.span.start == f.span.start) else { continue };
+        let Some(w) = ws.get(word_at(ws, f.span.start)).filter(|w| w.span.start == f.span.start) else { continue };
         for reading in marsad_text::proclitic_candidates(&w.norm).skip(1) {
             if reading.chars().count() >= 3 && names.iter().any(|n| n == reading) {
                 let clitic = w.norm.chars().count() - reading.chars().count();
@@ -317,7 +466,10 @@ fn confirm_single_persons(ws: &[Word<'_>], found: Vec<Found>) -> Vec<Found> {
                 return true;
             }
             // The word the span starts in (a stripped clitic leaves the start inside it).
-            let Some(pos) = ws.iter().position(|w| w.span.end > f.span.start) else { return false };
+            let pos = word_at(ws, f.span.start);
+            if pos >= ws.len() {
+                return false;
+            }
             if ws.get(pos + 1).is_some_and(|w| w.span.end <= f.span.end) {
                 return true; // several words
             }
@@ -437,7 +589,7 @@ fn tidy_tagger_span(
     person: bool,
     nisbas: &std::collections::HashSet<String>,
 ) -> Option<Range<usize>> {
-    let inside: Vec<&Word<'_>> = ws.iter().filter(|w| w.span.start >= range.start && w.span.end <= range.end).collect();
+    let inside: Vec<&Word<'_>> = ws[words_in(ws, &range)].iter().collect();
     if person && inside.first().is_some_and(|w| PRONOUNS.contains(&w.norm.as_str())) {
         return None;
     }
@@ -461,7 +613,10 @@ fn tidy_tagger_span(
 /// followed by one more word and the comma of an appositive role, is a
 /// first name whose surname the tagger missed; the span takes the surname.
 fn complete_appositive_name(text: &str, ws: &[Word<'_>], range: Range<usize>) -> Range<usize> {
-    let Some(i) = ws.iter().position(|w| w.span == range) else { return range };
+    let i = word_at(ws, range.start);
+    if ws.get(i).is_none_or(|w| w.span != range) {
+        return range;
+    }
     let Some(next) = ws.get(i + 1) else { return range };
     let gap = &text[range.end..next.span.start];
     let after = text[next.span.end..].trim_start();
@@ -568,6 +723,14 @@ mod tests {
         let got = kinds("وقالت وزارة الخارجية إن وروسيا والولايات المتحدة تبحثان الأمر.");
         assert!(got.contains(&("روسيا".to_owned(), EntityKind::Gpe)), "{got:?}");
         assert!(got.contains(&("الولايات المتحدة".to_owned(), EntityKind::Gpe)), "{got:?}");
+    }
+
+    #[test]
+    fn institutions_from_their_head_noun() {
+        let got = kinds("وقال مدير معهد بحوث الطاقة المتجددة في الجامعة إن المعهد يعمل، وإن المركز وجد أدلة.");
+        assert!(!got.iter().any(|(t, _)| t.contains("الجامعة")), "{got:?}");
+        assert!(got.iter().any(|(t, k)| t == "معهد بحوث الطاقة المتجددة" && *k == EntityKind::Org), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.starts_with("المركز")), "{got:?}");
     }
 
     #[test]

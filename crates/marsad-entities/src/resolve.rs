@@ -13,6 +13,8 @@
 //!    one such entity is mentioned there; otherwise it stays on its own. Across the
 //!    corpus, a one-word entity takes the id of the one multi-word person who
 //!    has that word, when there is exactly one.
+//!    An organization or facility written with the first two or more words of
+//!    a longer name in the document is that name.
 //! 4. An entity not in the gazetteer gets the id `<type>-<hash>` of its longest
 //!    name's variant key, so the same name gets the same id in every document.
 
@@ -74,7 +76,10 @@ pub fn group(text: &str, found: Vec<Found>) -> Vec<DocEntity> {
         let one_word = !mention.text.contains(char::is_whitespace);
         let key = name_key(&mention.text);
         let same = entities.iter().position(|e| {
-            e.kind == kind && e.mentions.iter().zip(&e.keys).any(|(m, k)| same_keyed(&m.text, k, &mention.text, &key))
+            e.kind == kind
+                && e.mentions.iter().zip(&e.keys).any(|(m, k)| {
+                    same_keyed(&m.text, k, &mention.text, &key) || short_form_of(kind, &mention.text, &m.text)
+                })
         });
         let target = same.or_else(|| {
             if !one_word {
@@ -116,6 +121,18 @@ pub fn group(text: &str, found: Vec<Found>) -> Vec<DocEntity> {
     }
     entities.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.span.start));
     entities
+}
+
+/// An organization or facility named by the first words of a longer name in
+/// the same document («مركز أبحاث التسلح» for «مركز أبحاث التسلح في النزاعات»),
+/// at least two words of it.
+fn short_form_of(kind: EntityKind, short: &str, long: &str) -> bool {
+    if !matches!(kind, EntityKind::Org | EntityKind::Fac) {
+        return false;
+    }
+    let s: Vec<String> = short.split_whitespace().map(marsad_text::normalize_str).collect();
+    let l: Vec<String> = long.split_whitespace().map(marsad_text::normalize_str).collect();
+    s.len() >= 2 && s.len() < l.len() && l.starts_with(&s)
 }
 
 /// Types a short form may cross: the tagger types places loosely.

@@ -11,6 +11,8 @@ pub mod metadata;
 pub mod repeated;
 pub mod segments;
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 pub use self::furniture::{Furniture, Zone};
@@ -60,17 +62,9 @@ impl Cleaner {
     pub fn clean(&self, raw: &RawArticle) -> Vec<Article> {
         let lines = split_lines(&raw.text);
         let repeated = self.repeated_flags(raw, &lines);
-        let parts = segments::split(&lines);
-        let many = parts.len() > 1;
-        let mut out = Vec::with_capacity(parts.len());
-        for (n, range) in parts.into_iter().enumerate() {
-            let first = n == 0;
-            let id = if many { format!("{}#{}", raw.id, n + 1) } else { raw.id.clone() };
-            if let Some(article) = clean_segment(raw, id, &lines[range.clone()], &repeated[range], first) {
-                out.push(article);
-            }
-        }
-        out
+        article_parts(raw, &lines)
+            .filter_map(|(id, range, first)| clean_segment(raw, id, &lines[range.clone()], &repeated[range], first))
+            .collect()
     }
 
     /// The verdict on every line of `raw`, in order: what [`Cleaner::clean`]
@@ -78,12 +72,9 @@ impl Cleaner {
     pub fn explain(&self, raw: &RawArticle) -> Vec<LineVerdict> {
         let lines = split_lines(&raw.text);
         let repeated = self.repeated_flags(raw, &lines);
-        let parts = segments::split(&lines);
-        let many = parts.len() > 1;
         let mut out = Vec::with_capacity(lines.len());
-        for (n, range) in parts.into_iter().enumerate() {
-            let id = if many { format!("{}#{}", raw.id, n + 1) } else { raw.id.clone() };
-            let judged = judge(raw, &lines[range.clone()], &repeated[range.clone()], n == 0);
+        for (id, range, first) in article_parts(raw, &lines) {
+            let judged = judge(raw, &lines[range.clone()], &repeated[range.clone()], first);
             for ((line, verdict), zone) in lines[range].iter().zip(judged.verdicts).zip(judged.zones) {
                 out.push(LineVerdict { article: id.clone(), zone, verdict, text: line.text.to_owned() });
             }
@@ -95,6 +86,18 @@ impl Cleaner {
         let group = repeated::outlet_group(raw);
         lines.iter().map(|l| self.repeated.as_ref().is_some_and(|r| r.is_repeated(group, &l.key))).collect()
     }
+}
+
+/// The articles a page's lines hold: id (`<id>#<n>` when there are several),
+/// line range, and whether it is the first (the one page metadata belongs to).
+fn article_parts(raw: &RawArticle, lines: &[Line<'_>]) -> impl Iterator<Item = (String, Range<usize>, bool)> {
+    let parts = segments::split(lines);
+    let many = parts.len() > 1;
+    let id = raw.id.clone();
+    parts.into_iter().enumerate().map(move |(n, range)| {
+        let part_id = if many { format!("{id}#{}", n + 1) } else { id.clone() };
+        (part_id, range, n == 0)
+    })
 }
 
 /// What the cleaner decided about one line.

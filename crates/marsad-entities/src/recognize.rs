@@ -719,6 +719,12 @@ mod tests {
     }
 
     #[test]
+    fn nisbas_of_places() {
+        let n = nisba_words();
+        assert!(n.contains("روسي") && n.contains("الروسيه") && n.contains("كوري"), "{}", n.len());
+    }
+
+    #[test]
     fn gazetteer_mentions_drop_their_clitics() {
         let got = kinds("وقالت وزارة الخارجية إن وروسيا والولايات المتحدة تبحثان الأمر.");
         assert!(got.contains(&("روسيا".to_owned(), EntityKind::Gpe)), "{got:?}");
@@ -752,13 +758,5 @@ mod tests {
         for d in ["سو 35", "سو 57", "MiG-31"] {
             assert!(got.contains(&(d.to_owned(), EntityKind::Product)), "{d}: {got:?}");
         }
-    }
-}
-#[cfg(test)]
-mod nisba_tests {
-    #[test]
-    fn nisbas_of_places() {
-        let n = super::nisba_words();
-        assert!(n.contains("روسي") && n.contains("الروسيه") && n.contains("كوري"), "{}", n.len());
     }
 }

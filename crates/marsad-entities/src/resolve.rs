@@ -142,7 +142,7 @@ fn compatible(a: EntityKind, b: EntityKind) -> bool {
 }
 
 fn has_name_word(entity: &DocEntity, word: &str) -> bool {
-    entity.mentions.iter().chain(std::iter::empty()).any(|m| {
+    entity.mentions.iter().any(|m| {
         let words: Vec<&str> = m.text.split_whitespace().collect();
         words.len() > 1 && words.iter().any(|w| same_name(w, word))
     }) || entity.known.is_some_and(|k| {

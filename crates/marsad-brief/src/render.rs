@@ -50,6 +50,43 @@ fn byte_of_char(text: &str, char_offset: usize) -> usize {
     text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
 }
 
+/// An entity as the brief lists it: across how many documents it appears.
+struct Named<'a> {
+    name: &'a str,
+    name_en: Option<&'a str>,
+    kind: &'a str,
+    documents: usize,
+}
+
+/// The entities of the corpus by the number of documents that mention them
+/// (ids agree across documents), most mentioned first; ties by name.
+fn top_entities(brief: &Brief, limit: usize) -> Vec<Named<'_>> {
+    let mut by_id: std::collections::HashMap<&str, Named<'_>> = std::collections::HashMap::new();
+    for doc in &brief.documents {
+        let mut seen = std::collections::HashSet::new();
+        for e in &doc.entities {
+            if !seen.insert(e.id.as_str()) {
+                continue;
+            }
+            by_id
+                .entry(e.id.as_str())
+                .or_insert(Named { name: &e.name, name_en: e.name_en.as_deref(), kind: &e.kind, documents: 0 })
+                .documents += 1;
+        }
+    }
+    let mut list: Vec<Named<'_>> = by_id.into_values().collect();
+    list.sort_by(|a, b| b.documents.cmp(&a.documents).then_with(|| a.name.cmp(b.name)));
+    list.truncate(limit);
+    list
+}
+
+fn entity_label(n: &Named<'_>) -> String {
+    match n.name_en {
+        Some(en) => format!("{} ({en}, {})", n.name, n.kind),
+        None => format!("{} ({})", n.name, n.kind),
+    }
+}
+
 /// A line of facts about a document: outlet, date, id.
 fn byline(doc: &Document) -> String {
     let mut parts = Vec::new();
@@ -65,6 +102,13 @@ fn byline(doc: &Document) -> String {
 
 fn text(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{} documents", brief.documents.len())?;
+    let named = top_entities(brief, 15);
+    if !named.is_empty() {
+        writeln!(out, "\nMentioned (documents):")?;
+        for n in &named {
+            writeln!(out, "  {:>3}  {}", n.documents, entity_label(n))?;
+        }
+    }
     for doc in &brief.documents {
         writeln!(out)?;
         writeln!(out, "■ {}", doc.title.as_deref().unwrap_or(lead(doc)))?;
@@ -78,6 +122,13 @@ fn text(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
 
 fn markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# marsad brief\n\n{} documents", brief.documents.len())?;
+    let named = top_entities(brief, 15);
+    if !named.is_empty() {
+        writeln!(out, "\n## Mentioned\n")?;
+        for n in &named {
+            writeln!(out, "- {} — {} documents", entity_label(n), n.documents)?;
+        }
+    }
     for doc in &brief.documents {
         writeln!(out, "\n## {}\n\n*{}*\n\n{}", doc.title.as_deref().unwrap_or(lead(doc)), byline(doc), lead(doc))?;
     }
@@ -110,6 +161,14 @@ fn html(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
          .meta{{color:#555;font-size:.9em}}</style></head><body>\n<h1>marsad</h1>\n<p>{} documents</p>",
         brief.documents.len()
     )?;
+    let named = top_entities(brief, 15);
+    if !named.is_empty() {
+        writeln!(out, "<h2>Mentioned</h2><ul>")?;
+        for n in &named {
+            writeln!(out, "<li>{} — {} documents</li>", escape_html(&entity_label(n)), n.documents)?;
+        }
+        writeln!(out, "</ul>")?;
+    }
     for doc in &brief.documents {
         writeln!(
             out,

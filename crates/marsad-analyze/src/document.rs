@@ -75,12 +75,35 @@ pub struct Quote {
     pub speaker: Speaker,
     pub cue: Option<String>,
     /// `direct` or `indirect`.
-    pub kind: String,
+    pub kind: &'static str,
+    /// What the cue does: `speech`, `source` (بحسب …), `belief`, `allegation`, `denial`, `written`.
+    pub attribution: marsad_quotes::Attribution,
     pub text: String,
     pub start: usize,
     pub end: usize,
     /// The channel it reached the outlet through («عبر مترجم», «بحسب رويترز»).
     pub via: Option<String>,
+}
+
+impl Quote {
+    /// From the quotation crate's form (byte offsets, entity indices into
+    /// `entities`) to the output's (character offsets, entity ids).
+    pub fn from_found(q: marsad_quotes::Quote, text: &str, chars: &marsad_text::CharIndex, entities: &[Entity]) -> Self {
+        let slice = |r: std::ops::Range<usize>| text[r].to_owned();
+        Quote {
+            speaker: Speaker {
+                entity: q.speaker.entity.and_then(|i| entities.get(i)).map(|e| e.id.clone()),
+                text: q.speaker.text,
+            },
+            cue: q.cue.map(slice),
+            kind: q.kind.as_str(),
+            attribution: q.attribution,
+            start: chars.char_offset(q.text.start),
+            end: chars.char_offset(q.text.end),
+            text: slice(q.text),
+            via: q.via.map(slice),
+        }
+    }
 }
 
 /// A date or time expression with its calendar value.

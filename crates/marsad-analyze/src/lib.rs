@@ -1,7 +1,7 @@
 //! Per-document analysis.
 //!
 //! An [`Analyzer`] turns a clean [`Article`] into a [`Document`]: its
-//! sentences, and (as later stages land) its entities, quotations and dates,
+//! sentences, its entities and quotations, and (as later stages land) its dates,
 //! each with character offsets into the document's text. [`pipeline`] runs
 //! the whole path from the paths a user named to documents.
 //!
@@ -14,6 +14,7 @@ pub use document::{DateMention, Document, Entity, Mention, Quote, Sentence, Spea
 pub use pipeline::{analyze_inputs, Corpus, Options, Progress};
 
 use marsad_ingest::Article;
+use marsad_quotes::NamedSpan;
 use marsad_text::CharIndex;
 
 /// Analyzes articles. Cheap to share across threads.
@@ -27,14 +28,27 @@ impl Analyzer {
 
     /// The analysis of one article.
     pub fn analyze(&self, article: Article) -> Document {
-        let chars = CharIndex::new(&article.text);
-        let sentences = marsad_text::split_sentences(&article.text)
-            .into_iter()
-            .map(|r| Sentence { start: chars.char_offset(r.start), end: chars.char_offset(r.end) })
+        let text = &article.text;
+        let chars = CharIndex::new(text);
+        let sentence_bytes = marsad_text::split_sentences(text);
+        let sentences =
+            sentence_bytes.iter().map(|r| Sentence { start: chars.char_offset(r.start), end: chars.char_offset(r.end) }).collect();
+        let found = marsad_entities::entities(text);
+        let mut names: Vec<NamedSpan> = found
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| {
+                let person = e.kind == marsad_entities::EntityKind::Person;
+                e.mentions.iter().map(move |m| NamedSpan { span: m.span.clone(), entity: i, person })
+            })
             .collect();
-        let entities = marsad_entities::entities(&article.text);
+        names.sort_by_key(|n| n.span.start);
+        let quotes = marsad_quotes::find_quotes(text, &sentence_bytes, &names);
+        let entities: Vec<Entity> = found.into_iter().map(|e| Entity::from_doc_entity(e, &chars)).collect();
+        let quotes = quotes.into_iter().map(|q| Quote::from_found(q, text, &chars, &entities)).collect();
         let mut doc = Document::new(article, sentences);
-        doc.entities = entities.into_iter().map(|e| Entity::from_doc_entity(e, &chars)).collect();
+        doc.entities = entities;
+        doc.quotes = quotes;
         doc
     }
 }

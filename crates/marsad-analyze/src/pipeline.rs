@@ -91,8 +91,24 @@ pub fn read_all(paths: &[PathBuf], options: &Options, progress: &dyn Progress) -
     (raws, errors)
 }
 
-/// Makes entity ids agree across documents (see `marsad_entities::resolve`).
+/// Makes entity ids agree across documents (see `marsad_entities::resolve`),
+/// and quotation speakers follow their entities' new ids.
 pub fn resolve_entities(documents: &mut [Document]) {
+    let before: Vec<Vec<String>> =
+        documents.iter().map(|d| d.entities.iter().map(|e| e.id.clone()).collect()).collect();
+    merge_entity_ids(documents);
+    for (doc, old_ids) in documents.iter_mut().zip(before) {
+        for q in &mut doc.quotes {
+            if let Some(id) = q.speaker.entity.as_mut() {
+                if let Some(i) = old_ids.iter().position(|old| old == id) {
+                    id.clone_from(&doc.entities[i].id);
+                }
+            }
+        }
+    }
+}
+
+fn merge_entity_ids(documents: &mut [Document]) {
     let gazetteer = marsad_entities::gazetteer::Gazetteer::embedded();
     let entities = documents
         .iter_mut()

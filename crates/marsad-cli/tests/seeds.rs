@@ -86,3 +86,9 @@ fn seed_entities_hold_their_scores() {
     let Some(v) = score_seeds(&["entity_precision=0.85", "entity_recall=0.9", "variants_merged=0.9"]) else { return };
     assert_eq!(v["scores"]["entities_wrongly_merged"], 0, "different entities merged: {v}");
 }
+
+/// Quotations on the seeds: who said what, by the project's scorer.
+#[test]
+fn seed_quotes_hold_their_scores() {
+    score_seeds(&["quote_f1=0.85", "quote_speaker_accuracy=0.9"]);
+}

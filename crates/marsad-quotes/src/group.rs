@@ -1,0 +1,126 @@
+//! One utterance, many reports.
+//!
+//! Outlets quote the same words verbatim, shortened, re-translated or
+//! paraphrased («لهذا السبب جئنا إلى هنا» / «هذا هو سبب زيارتنا هنا»). Two
+//! statements are one utterance when they have the same speaker and share
+//! most of the content words of the shorter one, compared on light stems
+//! (so clitics, the article and plural or feminine endings do not matter).
+//! A statement whose speaker is unresolved may join a group only on a
+//! stronger overlap. Statements are compared only within one speaker's
+//! bucket plus the unresolved ones, never all pairs of a corpus.
+
+use std::collections::{HashMap, HashSet};
+
+/// One statement to group.
+#[derive(Debug, Clone, Copy)]
+pub struct Utterance<'a> {
+    /// The speaker's entity id, when resolved.
+    pub speaker: Option<&'a str>,
+    /// The reported words.
+    pub text: &'a str,
+}
+
+/// Share of the shorter statement's content stems the longer one must carry.
+const SAME_SPEAKER_OVERLAP: f64 = 0.5;
+/// The same, when one side's speaker is unknown.
+const UNKNOWN_SPEAKER_OVERLAP: f64 = 0.7;
+
+/// Groups of indices into `items` that report one utterance, each sorted,
+/// in order of their first member. Every item is in exactly one group.
+pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
+    let stems: Vec<HashSet<String>> = items.iter().map(|u| content_stems(u.text)).collect();
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut by_speaker: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (i, u) in items.iter().enumerate() {
+        by_speaker.entry(u.speaker).or_default().push(i);
+    }
+    let unknown = by_speaker.get(&None).cloned().unwrap_or_default();
+    for (speaker, members) in &by_speaker {
+        for (a_pos, &a) in members.iter().enumerate() {
+            let same = members[a_pos + 1..].iter().map(|&b| (b, SAME_SPEAKER_OVERLAP));
+            let others = if speaker.is_some() { &unknown[..] } else { &[] };
+            let cross = others.iter().map(|&b| (b, UNKNOWN_SPEAKER_OVERLAP));
+            for (b, need) in same.chain(cross) {
+                if overlap(&stems[a], &stems[b]) >= need {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for i in 0..items.len() {
+        let root = find(&mut parent, i);
+        let g = *slot.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(i);
+    }
+    groups
+}
+
+fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.len() < 2 {
+        return if small == large && !small.is_empty() { 1.0 } else { 0.0 };
+    }
+    small.iter().filter(|s| large.contains(*s)).count() as f64 / small.len() as f64
+}
+
+/// Light stems of the words that carry content (function words dropped).
+fn content_stems(text: &str) -> HashSet<String> {
+    marsad_text::tokenize(text)
+        .filter(|t| t.kind.is_word())
+        .map(|t| marsad_text::light_stem(t.text))
+        .filter(|s| s.chars().count() >= 2 && !FUNCTION_WORDS.contains(&s.as_str()))
+        .collect()
+}
+
+/// Light stems of function words, which any two sentences share.
+const FUNCTION_WORDS: &[&str] = &[
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "انه", "انها", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين",
+    "كما", "او", "ثم", "قد", "لقد", "كان", "كانت", "هو", "هي", "هم", "نحن", "انا", "لا", "لم", "لن", "ما", "بين",
+    "كل", "اي", "عند", "حتي", "اذا", "الا", "لكن", "بعد", "قبل",
+];
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paraphrases_of_one_speaker_group_and_other_speakers_do_not() {
+        let items = [
+            Utterance { speaker: Some("putin"), text: "لهذا السبب جئنا إلى هنا" },
+            Utterance { speaker: Some("kim"), text: "سندعم دائما قرارات الرئيس" },
+            Utterance { speaker: Some("putin"), text: "هذا هو سبب مجيئنا إلى هنا" },
+            Utterance { speaker: Some("kim"), text: "لهذا السبب جئنا إلى هنا" },
+        ];
+        assert_eq!(group(&items), vec![vec![0, 2], vec![1], vec![3]]);
+    }
+
+    #[test]
+    fn an_unresolved_speaker_joins_only_on_a_close_match() {
+        let items = [
+            Utterance { speaker: Some("peskov"), text: "لم يتم التوقيع على أي اتفاق خلال الزيارة" },
+            Utterance { speaker: None, text: "لم يتم التوقيع على أي اتفاق" },
+            Utterance { speaker: None, text: "الاتفاق سيوقع قريبا جدا" },
+        ];
+        assert_eq!(group(&items), vec![vec![0, 1], vec![2]]);
+    }
+}

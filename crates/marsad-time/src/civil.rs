@@ -64,6 +64,21 @@ impl CivilDate {
     pub fn add_days(self, n: i64) -> Self {
         CivilDate::from_days(self.to_days() + n)
     }
+
+    /// ISO 8601 week `(week-year, week)`: weeks start on Monday and week 1 is
+    /// the one holding the year's first Thursday, as TIMEX3 `2024-W25` values want.
+    pub fn iso_week(self) -> (i32, u8) {
+        let thursday = self.add_days(3 - i64::from(self.weekday()));
+        let jan1 = CivilDate { year: thursday.year, month: 1, day: 1 };
+        (thursday.year, ((thursday.to_days() - jan1.to_days()) / 7 + 1) as u8)
+    }
+}
+
+/// Serialized as its ISO 8601 text, `2023-09-13`, the form every consumer reads.
+impl serde::Serialize for CivilDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 impl fmt::Display for CivilDate {
@@ -114,5 +129,8 @@ mod tests {
         assert_eq!(CivilDate::new(2024, 2, 29).map(|d| d.add_days(1).to_string()), Some("2024-03-01".into()));
         assert!(CivilDate::new(2023, 2, 29).is_none());
         assert_eq!(CivilDate::parse_iso_prefix("2015-07-21T02:51:32"), CivilDate::new(2015, 7, 21));
+        assert_eq!(CivilDate::new(2024, 6, 21).map(CivilDate::iso_week), Some((2024, 25)));
+        assert_eq!(CivilDate::new(2021, 1, 3).map(CivilDate::iso_week), Some((2020, 53)));
+        assert_eq!(CivilDate::new(2024, 12, 30).map(CivilDate::iso_week), Some((2025, 1)));
     }
 }

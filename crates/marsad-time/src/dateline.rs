@@ -4,10 +4,9 @@
 
 use std::ops::Range;
 
-use marsad_text::{normalize, tokenize, TokenKind};
-
 use crate::civil::{CivilDate, TimeOfDay};
 use crate::lexicon::{self, Calendar};
+use crate::scan::{self, items, Item, ItemKind};
 
 /// A Gregorian date (and maybe a time) found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,22 +15,6 @@ pub struct DateTimeMatch {
     pub span: Range<usize>,
     pub date: CivilDate,
     pub time: Option<TimeOfDay>,
-}
-
-/// One unit of the date grammar: a word, or a run of digits and date
-/// separators written without spaces («13/9/2023», «12:08»).
-#[derive(Debug)]
-struct Item {
-    text: String,
-    span: Range<usize>,
-    kind: ItemKind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ItemKind {
-    Word,
-    Numeric,
-    Other,
 }
 
 /// Words that only label a dateline («نشر في», «آخر تحديث»): a line made of
@@ -66,42 +49,8 @@ const DATELINE_LABELS: &[&str] = &[
     "السعوديه",
 ];
 
-fn items(text: &str) -> Vec<Item> {
-    let norm = normalize(text);
-    let mut out: Vec<Item> = Vec::new();
-    for tok in tokenize(&norm.text) {
-        let numeric_piece = match tok.kind {
-            TokenKind::Number => true,
-            TokenKind::Punctuation | TokenKind::Symbol => matches!(tok.text, "/" | "-" | "." | ":" | "\\"),
-            _ => false,
-        };
-        let span = norm.original_range(tok.start..tok.end);
-        if numeric_piece {
-            if let Some(last) = out.last_mut() {
-                // Glue pieces written without a space into one numeric item.
-                if last.kind == ItemKind::Numeric && last.span.end == span.start {
-                    last.text.push_str(tok.text);
-                    last.span.end = span.end;
-                    continue;
-                }
-            }
-            if tok.kind == TokenKind::Number {
-                out.push(Item { text: tok.text.to_owned(), span, kind: ItemKind::Numeric });
-                continue;
-            }
-        }
-        let kind = match tok.kind {
-            TokenKind::Arabic | TokenKind::Latin => ItemKind::Word,
-            TokenKind::Number => ItemKind::Numeric,
-            _ => ItemKind::Other,
-        };
-        out.push(Item { text: tok.text.to_owned(), span, kind });
-    }
-    out
-}
-
 fn number(s: &str) -> Option<u32> {
-    (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    scan::number(s, 4).filter(|_| !s.contains(','))
 }
 
 fn plausible_year(y: u32) -> bool {

@@ -145,6 +145,13 @@ pub fn month_at(words: &[&str]) -> Option<MonthName> {
         .map(|(_, m)| *m)
 }
 
+/// Every normalized word a month name can start with, and every weekday
+/// spelling: the words a date expression may open with.
+pub(crate) fn name_words() -> impl Iterator<Item = &'static str> {
+    let t = tables();
+    t.months.keys().chain(t.weekdays.keys()).map(String::as_str)
+}
+
 /// The weekday (0 = Monday) a normalized word names, with or without the article.
 pub fn weekday(word: &str) -> Option<u8> {
     tables().weekdays.get(word).copied()

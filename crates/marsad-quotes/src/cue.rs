@@ -153,7 +153,12 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let verbs: Vec<Verb> = VERBS
             .iter()
-            .map(|&(lemma, _, attribution, preposition)| Verb { lemma, attribution, preposition, relays: lemma == "نقل" })
+            .map(|&(lemma, _, attribution, preposition)| Verb {
+                lemma,
+                attribution,
+                preposition,
+                relays: lemma == "نقل",
+            })
             .collect();
         let mut forms = HashMap::new();
         for (i, (_, row, _, _)) in VERBS.iter().enumerate() {
@@ -200,7 +205,8 @@ mod tests {
 
     #[test]
     fn forms_with_conjunctions_and_hamza_spellings() {
-        for w in ["قال", "وقال", "فقالت", "وأضاف", "وأكدت", "يؤكد", "قائلًا", "قائلاً", "محذرًا", "ونفت"] {
+        for w in ["قال", "وقال", "فقالت", "وأضاف", "وأكدت", "يؤكد", "قائلًا", "قائلاً", "محذرًا", "ونفت"]
+        {
             assert!(cue(&n(w)).is_some(), "{w}");
         }
         assert_eq!(cue(&n("وقالت")).map(|c| c.agreement), Some(Agreement::Feminine));

@@ -119,7 +119,16 @@ impl<'a> Extraction<'a> {
             let opens = quoted.get(o).filter(|qq| qq.open == t.start).map(|_| o);
             let norm = if t.kind == TokenKind::Arabic { marsad_text::normalize_str(t.text) } else { t.text.to_owned() };
             let madda = t.text.contains('آ');
-            toks.push(Tok { start: t.start, end: t.end, kind: t.kind, norm, sentence: s, quoted: inside, opens, madda });
+            toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                norm,
+                sentence: s,
+                quoted: inside,
+                opens,
+                madda,
+            });
         }
         let mut sentence_starts = vec![0; sentences.len().max(1) + 1];
         let mut next = toks.len();
@@ -143,6 +152,12 @@ impl<'a> Extraction<'a> {
             state: SpeakerState::default(),
             out: Vec::new(),
         }
+    }
+
+    /// The tokens that hold any byte of `span` (a name may start inside a
+    /// token: «لبوتين»).
+    fn tokens_of(&self, span: &Range<usize>) -> (usize, usize) {
+        (self.toks.partition_point(|t| t.end <= span.start), self.toks.partition_point(|t| t.start < span.end))
     }
 
     /// The first token that starts at or after byte `at`.
@@ -231,14 +246,20 @@ impl<'a> Extraction<'a> {
                 break Opening::That { with_pronoun };
             }
             if c.verb.relays && t.norm == "عن" && relay_source.is_none() {
-                // «نقلت وكالة X عن Y قوله»: X is the channel, Y the speaker.
-                relay_source = Some(zone_start..j);
+                // «نقلت وكالة X عن Y قوله»: X is the channel, Y the speaker;
+                // «تقارير نقلت عن Y»: the channel stands before the verb.
+                relay_source = if j > zone_start {
+                    Some(zone_start..j)
+                } else {
+                    Some(self.subject_before(i).map_or(j..j, |(a, b)| a..b))
+                };
                 zone_start = j + 1;
             } else if c.verb.relays && words::saying(&t.norm) {
                 break Opening::Saying;
-            } else if c.verb.preposition.is_some_and(|p| t.norm == p) {
-                break Opening::Preposition;
-            } else if c.verb.preposition == Some("ب") && j > i + 1 && t.norm.starts_with('ب') && t.norm.len() > 6 {
+            } else if c.verb.preposition.is_some_and(|p| t.norm == p)
+                || c.verb.preposition == Some("ب") && j > i + 1 && t.norm.starts_with('ب') && t.norm.len() > 6
+            {
+                // «حذر من …»; «أشاد بتعزيز …» with the preposition fused.
                 break Opening::Preposition;
             }
             if j > i + 1 && (t.ends_clause() || (c.form == Form::Finite && cue(&t.norm).is_some())) {
@@ -265,7 +286,7 @@ impl<'a> Extraction<'a> {
             self.implicit_subject(i, c.agreement)
         };
         let speaker = speaker.unwrap_or_else(Speaker::unknown);
-        let via = via.or_else(|| relay_source.map(|r| self.span_of(r.start, r.end)));
+        let via = via.or_else(|| relay_source.filter(|r| r.start < r.end).map(|r| self.span_of(r.start, r.end)));
 
         // The reported words.
         let (kind, text, next) = match opening {
@@ -321,7 +342,19 @@ impl<'a> Extraction<'a> {
             return Some(next.max(i + 1));
         }
         let via = via.or_else(|| self.source_after(&text));
-        self.record(speaker, c.agreement, i, Quote { kind, attribution: c.verb.attribution, text, cue: Some(cue_range), speaker: Speaker::unknown(), via });
+        self.record(
+            speaker,
+            c.agreement,
+            i,
+            Quote {
+                kind,
+                attribution: c.verb.attribution,
+                text,
+                cue: Some(cue_range),
+                speaker: Speaker::unknown(),
+                via,
+            },
+        );
         Some(self.continued_quotes(next.max(i + 1)))
     }
 
@@ -348,7 +381,10 @@ impl<'a> Extraction<'a> {
                 k += 1;
             }
             let Some(q) = self.toks.get(k).and_then(|t| t.opens) else { return next };
-            if self.used_quotes[q] || self.is_short(q) || self.text[self.toks[next.min(k)].start..self.toks[k].start].contains('\n') {
+            if self.used_quotes[q]
+                || self.is_short(q)
+                || self.text[self.toks[next.min(k)].start..self.toks[k].start].contains('\n')
+            {
                 return next;
             }
             let (_, text, after) = self.quoted_words(q);
@@ -461,7 +497,8 @@ impl<'a> Extraction<'a> {
         while from < to && self.toks[from].kind == TokenKind::Punctuation {
             from += 1;
         }
-        if to == from || to - from > 10 || matches!(self.toks[to - 1].norm.as_str(), "ما" | "لما" | "كما" | "مما") {
+        if to == from || to - from > 10 || matches!(self.toks[to - 1].norm.as_str(), "ما" | "لما" | "كما" | "مما")
+        {
             return None;
         }
         let first = &self.toks[from].norm;
@@ -499,8 +536,7 @@ impl<'a> Extraction<'a> {
         if start < i {
             let (s, e) = (self.toks[start].start, self.toks[i].start);
             if let Some(n) = self.names.iter().find(|n| n.person && s <= n.span.start && n.span.end <= e) {
-                let (a, b) = (self.tok_at(n.span.start), self.tok_at(n.span.end));
-                return Some(self.speaker_of((a, b)));
+                return Some(self.speaker_of(self.tokens_of(&n.span)));
             }
         }
         self.state.last(agreement).map(|(s, _)| s.clone())
@@ -513,11 +549,19 @@ impl<'a> Extraction<'a> {
 
     /// The speaker named by tokens `from..to`.
     fn speaker_of(&self, (from, to): (usize, usize)) -> Speaker {
+        if to <= from || to > self.toks.len() {
+            return Speaker::unknown();
+        }
         let span = self.toks[from].start..self.toks[to - 1].end;
         Speaker::resolve(self.text, span, self.names, &self.descriptors, &self.toks[from..to])
     }
 
+    /// The byte range of tokens `from..to` (empty at `from` when there are none).
     fn span_of(&self, from: usize, to: usize) -> Range<usize> {
+        if to <= from {
+            let at = self.toks.get(from).map_or(self.text.len(), |t| t.start);
+            return at..at;
+        }
         self.toks[from].start..self.toks[to - 1].end
     }
 
@@ -674,7 +718,14 @@ impl<'a> Extraction<'a> {
         self.used_quotes[q] = true;
         let text = self.quoted[q].inner.clone();
         let cue_range = Some(self.toks[k].start..self.toks[k].end);
-        let quote = Quote { kind: Kind::Direct, attribution: c.verb.attribution, text, cue: cue_range, speaker: Speaker::unknown(), via };
+        let quote = Quote {
+            kind: Kind::Direct,
+            attribution: c.verb.attribution,
+            text,
+            cue: cue_range,
+            speaker: Speaker::unknown(),
+            via,
+        };
         self.record(speaker, c.agreement, k, quote);
         Some(to)
     }

@@ -9,7 +9,9 @@
 //! stronger overlap. Statements are compared only within one speaker's
 //! bucket plus the unresolved ones, never all pairs of a corpus.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use marsad_text::ContentWords;
 
 /// One statement to group.
 #[derive(Debug, Clone, Copy)]
@@ -28,7 +30,7 @@ const UNKNOWN_SPEAKER_OVERLAP: f64 = 0.7;
 /// Groups of indices into `items` that report one utterance, each sorted,
 /// in order of their first member. Every item is in exactly one group.
 pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
-    let stems: Vec<HashSet<String>> = items.iter().map(|u| content_stems(u.text)).collect();
+    let stems: Vec<ContentWords> = items.iter().map(|u| ContentWords::of(u.text)).collect();
     let mut parent: Vec<usize> = (0..items.len()).collect();
     let mut by_speaker: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     for (i, u) in items.iter().enumerate() {
@@ -41,7 +43,7 @@ pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
             let others = if speaker.is_some() { &unknown[..] } else { &[] };
             let cross = others.iter().map(|&b| (b, UNKNOWN_SPEAKER_OVERLAP));
             for (b, need) in same.chain(cross) {
-                if overlap(&stems[a], &stems[b]) >= need {
+                if stems[a].containment(&stems[b]) >= need {
                     union(&mut parent, a, b);
                 }
             }
@@ -59,30 +61,6 @@ pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
     }
     groups
 }
-
-fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.len() < 2 {
-        return if small == large && !small.is_empty() { 1.0 } else { 0.0 };
-    }
-    small.iter().filter(|s| large.contains(*s)).count() as f64 / small.len() as f64
-}
-
-/// Light stems of the words that carry content (function words dropped).
-fn content_stems(text: &str) -> HashSet<String> {
-    marsad_text::tokenize(text)
-        .filter(|t| t.kind.is_word())
-        .map(|t| marsad_text::light_stem(t.text))
-        .filter(|s| s.chars().count() >= 2 && !FUNCTION_WORDS.contains(&s.as_str()))
-        .collect()
-}
-
-/// Light stems of function words, which any two sentences share.
-const FUNCTION_WORDS: &[&str] = &[
-    "في", "من", "الي", "علي", "عن", "مع", "ان", "انه", "انها", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي", "الذين",
-    "كما", "او", "ثم", "قد", "لقد", "كان", "كانت", "هو", "هي", "هم", "نحن", "انا", "لا", "لم", "لن", "ما", "بين",
-    "كل", "اي", "عند", "حتي", "اذا", "الا", "لكن", "بعد", "قبل",
-];
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
@@ -117,7 +95,9 @@ mod tests {
     #[test]
     fn an_unresolved_speaker_joins_only_on_a_close_match() {
         let items = [
-            Utterance { speaker: Some("peskov"), text: "لم يتم التوقيع على أي اتفاق خلال الزيارة" },
+            Utterance {
+                speaker: Some("peskov"), text: "لم يتم التوقيع على أي اتفاق خلال الزيارة"
+            },
             Utterance { speaker: None, text: "لم يتم التوقيع على أي اتفاق" },
             Utterance { speaker: None, text: "الاتفاق سيوقع قريبا جدا" },
         ];

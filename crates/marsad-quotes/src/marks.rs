@@ -98,7 +98,15 @@ fn paragraph(text: &str, from: usize, to: usize, out: &mut Vec<Quoted>) {
     }
 }
 
-fn push(text: &str, open: usize, inner_start: usize, inner_end: usize, after: usize, closed: bool, out: &mut Vec<Quoted>) {
+fn push(
+    text: &str,
+    open: usize,
+    inner_start: usize,
+    inner_end: usize,
+    after: usize,
+    closed: bool,
+    out: &mut Vec<Quoted>,
+) {
     let inner = &text[inner_start..inner_end];
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();

@@ -68,7 +68,9 @@ impl Speaker {
         // («الولايات المتحدة», «صحيفة "فاينانشال تايمز"»), not when it is
         // only mentioned in them («المتحدث باسم الخارجية»).
         let speaks = |n: &NamedSpan| {
-            toks.iter().take_while(|t| t.end <= n.span.start).all(|t| t.kind != TokenKind::Arabic || is_outlet_noun(&t.norm))
+            toks.iter()
+                .take_while(|t| t.end <= n.span.start)
+                .all(|t| t.kind != TokenKind::Arabic || is_outlet_noun(&t.norm))
         };
         let entity = inside.iter().find(|n| speaks(n)).map(|n| n.entity);
         Speaker { text: whole(), span: Some(span), entity }
@@ -80,8 +82,25 @@ fn is_outlet_noun(word: &str) -> bool {
     let w = marsad_text::stem::split_proclitics(word).rest;
     matches!(
         w,
-        "صحيفه" | "وكاله" | "شبكه" | "قناه" | "موقع" | "مجله" | "وزاره" | "هييه" | "جريده" | "اذاعه" | "تلفزيون" | "حكومه"
-            | "منظمه" | "حركه" | "حزب" | "شركه" | "مركز" | "معهد" | "جامعه"
+        "صحيفه"
+            | "وكاله"
+            | "شبكه"
+            | "قناه"
+            | "موقع"
+            | "مجله"
+            | "وزاره"
+            | "هييه"
+            | "جريده"
+            | "اذاعه"
+            | "تلفزيون"
+            | "حكومه"
+            | "منظمه"
+            | "حركه"
+            | "حزب"
+            | "شركه"
+            | "مركز"
+            | "معهد"
+            | "جامعه"
     )
 }
 

@@ -153,7 +153,11 @@ fn source_lines_credit_the_source() {
 
 #[test]
 fn cues_that_open_nothing_are_not_statements() {
-    for text in ["تابع الجمهور المباراة حتى النهاية.", "قال الشاهد.", "وأكد الحضور على أهمية الحدث في بيان طويل جدا عن أمور كثيرة"] {
+    for text in [
+        "تابع الجمهور المباراة حتى النهاية.",
+        "قال الشاهد.",
+        "وأكد الحضور على أهمية الحدث في بيان طويل جدا عن أمور كثيرة",
+    ] {
         assert!(quotes(text, &[], &[]).is_empty(), "{text}");
     }
 }
@@ -165,4 +169,92 @@ fn scare_quotes_inside_reported_speech_stay_in_it() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].0, Kind::Indirect);
     assert_eq!(q[0].1, "بلاده تخوض \"معركة مصيرية\" ضد الفساد");
+}
+
+#[test]
+fn a_relay_with_its_channel_before_the_verb() {
+    let text = "تعافى الدولار بعد تقارير نقلت عن رئيس الوزراء قوله إن الاقتصاد ينمو بوتيرة جيدة.";
+    let sentences = marsad_text::split_sentences(text);
+    let q = find_quotes(text, &sentences, &[]);
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(&text[q[0].text.clone()], "الاقتصاد ينمو بوتيرة جيدة");
+    assert_eq!(q[0].speaker.text, "رئيس الوزراء");
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that exercise every rule: cues, complementizers, prepositions,
+    /// marks of every kind, commas, sentence ends, line breaks and names.
+    const PIECES: &[&str] = &[
+        "قال",
+        "وقال",
+        "وأضاف",
+        "نقلت",
+        "عن",
+        "قوله",
+        "إن",
+        "أن",
+        "بأنه",
+        "آن",
+        "من",
+        "إلى",
+        "مضيفا",
+        "بحسب",
+        "حسبما",
+        "كما",
+        "ذكرت",
+        "ما",
+        "لبوتين",
+        "بوتين",
+        "الرئيس",
+        "الروسي",
+        "وكالة",
+        "محللون",
+        "عبر",
+        "مترجم",
+        "\"",
+        "«",
+        "»",
+        "“",
+        "”",
+        "'",
+        "،",
+        ",",
+        ":",
+        "؛",
+        ".",
+        "\n",
+        "\n\n",
+        "يوم",
+        "الأربعاء",
+        "x",
+        "١٢",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn on_any_arrangement_of_attribution_pieces(picks in prop::collection::vec(0..PIECES.len(), 0..60), name_at in prop::collection::vec(0usize..60, 0..4)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect::<Vec<_>>().join(" ");
+            // Names over some tokens, sometimes starting inside a word.
+            let toks: Vec<_> = marsad_text::tokenize(&text).collect();
+            let mut names: Vec<NamedSpan> = name_at
+                .iter()
+                .filter_map(|&k| toks.get(k))
+                .enumerate()
+                .map(|(entity, t)| {
+                    let start = t.text.char_indices().nth(1).map_or(t.start, |(b, _)| t.start + b);
+                    NamedSpan { span: start..t.end, entity, person: entity % 2 == 0 }
+                })
+                .collect();
+            names.sort_by_key(|n| n.span.start);
+            let sentences = marsad_text::split_sentences(&text);
+            for q in find_quotes(&text, &sentences, &names) {
+                prop_assert!(text.get(q.text.clone()).is_some());
+                prop_assert!(q.cue.iter().chain(q.via.iter()).chain(q.speaker.span.iter()).all(|r| text.get(r.clone()).is_some()));
+            }
+        }
+    }
 }

@@ -111,7 +111,7 @@ fn statements_of_annotated_saudinewsnet_articles() {
                 .filter(|(i, _)| !used[*i])
                 .map(|(i, p)| (i, overlap_f1(&text[p.text.clone()], &g.text)))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
-            if let Some((i, score)) = best.filter(|b| b.1 >= 0.5) {
+            if let Some((i, _)) = best.filter(|b| b.1 >= 0.5) {
                 used[i] = true;
                 tp += 1;
                 speaker_ok += same_speaker(&preds[i].speaker.text, g) as usize;

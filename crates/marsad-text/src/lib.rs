@@ -30,6 +30,7 @@
 pub mod chars;
 pub mod normalize;
 pub mod offsets;
+pub mod overlap;
 pub mod sentence;
 pub mod stem;
 pub mod token;
@@ -38,6 +39,7 @@ pub use normalize::{
     normalize, normalize_into, normalize_str, normalize_with, NormalizeOptions, Normalized, Normalizer,
 };
 pub use offsets::CharIndex;
+pub use overlap::ContentWords;
 pub use sentence::split_sentences;
 pub use stem::{
     light_stem, light_stem_into, proclitic_candidates, split_proclitics, stem_normalized, strip_article,

@@ -1,0 +1,120 @@
+//! How much two short texts say with the same words.
+//!
+//! Reports of one utterance or one event reword each other: clitics,
+//! the article, plural and feminine endings and function words change,
+//! content words mostly stay. [`ContentWords`] keeps the light stems of a
+//! text's content words; [`ContentWords::containment`] is the share of the
+//! smaller set found in the other, so a shortened quote still matches its
+//! full form.
+
+use std::collections::HashSet;
+
+use crate::stem::light_stem;
+use crate::token::tokenize;
+
+/// The light stems of a text's content words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContentWords(HashSet<String>);
+
+/// Light stems of function words, which any two sentences share.
+const FUNCTION_WORDS: &[&str] = &[
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "انه",
+    "انها",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تلك",
+    "التي",
+    "الذي",
+    "الذين",
+    "كما",
+    "او",
+    "ثم",
+    "قد",
+    "لقد",
+    "كان",
+    "كانت",
+    "هو",
+    "هي",
+    "هم",
+    "نحن",
+    "انا",
+    "لا",
+    "لم",
+    "لن",
+    "ما",
+    "بين",
+    "كل",
+    "اي",
+    "عند",
+    "حتي",
+    "اذا",
+    "الا",
+    "لكن",
+    "بعد",
+    "قبل",
+    "ذي",
+    "لهذا",
+    "لذلك",
+    "بهذا",
+    "بذلك",
+    "اجل",
+    "هناك",
+];
+
+impl ContentWords {
+    pub fn of(text: &str) -> Self {
+        ContentWords(
+            tokenize(text)
+                .filter(|t| t.kind.is_word())
+                .map(|t| light_stem(t.text))
+                .filter(|s| s.chars().count() >= 2 && !FUNCTION_WORDS.contains(&s.as_str()))
+                .collect(),
+        )
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Share of the smaller set's words found in the larger one; a
+    /// one-word text matches only an identical one.
+    pub fn containment(&self, other: &ContentWords) -> f64 {
+        let (small, large) = if self.0.len() <= other.0.len() { (&self.0, &other.0) } else { (&other.0, &self.0) };
+        if small.len() < 2 {
+            return if small == large && !small.is_empty() { 1.0 } else { 0.0 };
+        }
+        small.iter().filter(|s| large.contains(*s)).count() as f64 / small.len() as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clitics_and_function_words_do_not_count() {
+        let a = ContentWords::of("لهذا السبب جئنا إلى هنا");
+        let b = ContentWords::of("هذا هو السبب الذي جئنا من أجله إلى هنا");
+        assert!(a.containment(&b) >= 0.99, "{a:?} {b:?}");
+        assert_eq!(ContentWords::of("في من على").len(), 0);
+    }
+
+    #[test]
+    fn unrelated_texts_share_nothing() {
+        let a = ContentWords::of("ارتفعت أسعار النفط في الأسواق العالمية");
+        let b = ContentWords::of("فاز الفريق بالبطولة بعد مباراة صعبة");
+        assert_eq!(a.containment(&b), 0.0);
+    }
+}

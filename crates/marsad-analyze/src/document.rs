@@ -88,7 +88,12 @@ pub struct Quote {
 impl Quote {
     /// From the quotation crate's form (byte offsets, entity indices into
     /// `entities`) to the output's (character offsets, entity ids).
-    pub fn from_found(q: marsad_quotes::Quote, text: &str, chars: &marsad_text::CharIndex, entities: &[Entity]) -> Self {
+    pub fn from_found(
+        q: marsad_quotes::Quote,
+        text: &str,
+        chars: &marsad_text::CharIndex,
+        entities: &[Entity],
+    ) -> Self {
         let slice = |r: std::ops::Range<usize>| text[r].to_owned();
         Quote {
             speaker: Speaker {
@@ -109,12 +114,41 @@ impl Quote {
 /// A date or time expression with its calendar value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DateMention {
+    /// The expression with a leading signal word («في 2 يناير 2024»).
     pub text: String,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub value: String,
+    pub kind: marsad_time::TimexKind,
+    /// TIMEX3-style: `2023-09-13`, `2023-09`, `P18M`, `2024-W25`,
+    /// `PAST_REF`, or a list of years.
+    pub value: marsad_time::TimexValue,
     pub start: usize,
     pub end: usize,
+}
+
+impl DateMention {
+    /// Every time expression of `text`, resolved against `anchor` (the publication date).
+    pub fn find_all(text: &str, anchor: Option<marsad_time::CivilDate>, chars: &marsad_text::CharIndex) -> Vec<Self> {
+        marsad_time::find_timexes(text, anchor)
+            .into_iter()
+            .map(|t| DateMention {
+                text: text[t.span.clone()].to_owned(),
+                kind: t.kind,
+                value: t.value,
+                start: chars.char_offset(t.span.start),
+                end: chars.char_offset(t.span.end),
+            })
+            .collect()
+    }
+}
+
+/// A sentence copied from an earlier report of the same story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReusedSentence {
+    /// Index into this document's `sentences`.
+    pub sentence: usize,
+    /// The document it was copied from, and that document's sentence.
+    pub from: String,
+    pub from_sentence: usize,
 }
 
 /// An analyzed document.
@@ -129,6 +163,8 @@ pub struct Document {
     pub author: Option<String>,
     /// `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the time is known.
     pub published: Option<String>,
+    /// `stated` (a dateline), `metadata` (page, feed or record) or
+    /// `inferred` (from the article's weekday and day references).
     pub published_basis: Option<PublishedBasis>,
     pub lang: Option<String>,
     pub text: String,
@@ -136,9 +172,23 @@ pub struct Document {
     pub entities: Vec<Entity>,
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
+    /// The story it belongs to, once stories are found.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The earlier document this one is a near-copy of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// Sentences copied from earlier reports of its story.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reused: Vec<ReusedSentence>,
 }
 
 impl Document {
+    /// The publication date, without the time.
+    pub fn published_date(&self) -> Option<marsad_time::CivilDate> {
+        self.published.as_deref().and_then(marsad_time::CivilDate::parse_iso_prefix)
+    }
+
     /// A document of `article` with its sentences and nothing else found yet.
     pub fn new(article: Article, sentences: Vec<Sentence>) -> Self {
         Document {
@@ -157,6 +207,9 @@ impl Document {
             entities: Vec::new(),
             quotes: Vec::new(),
             dates: Vec::new(),
+            story: None,
+            duplicate_of: None,
+            reused: Vec::new(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Per-document analysis.
 //!
 //! An [`Analyzer`] turns a clean [`Article`] into a [`Document`]: its
-//! sentences, its entities and quotations, and (as later stages land) its dates,
+//! sentences, entities, quotations and dates,
 //! each with character offsets into the document's text. [`pipeline`] runs
 //! the whole path from the paths a user named to documents.
 //!
@@ -10,7 +10,7 @@
 pub mod document;
 pub mod pipeline;
 
-pub use document::{DateMention, Document, Entity, Mention, Quote, Sentence, Speaker};
+pub use document::{DateMention, Document, Entity, Mention, Quote, ReusedSentence, Sentence, Speaker};
 pub use pipeline::{analyze_inputs, Corpus, Options, Progress};
 
 use marsad_ingest::Article;
@@ -31,8 +31,10 @@ impl Analyzer {
         let text = &article.text;
         let chars = CharIndex::new(text);
         let sentence_bytes = marsad_text::split_sentences(text);
-        let sentences =
-            sentence_bytes.iter().map(|r| Sentence { start: chars.char_offset(r.start), end: chars.char_offset(r.end) }).collect();
+        let sentences = sentence_bytes
+            .iter()
+            .map(|r| Sentence { start: chars.char_offset(r.start), end: chars.char_offset(r.end) })
+            .collect();
         let found = marsad_entities::entities(text);
         let mut names: Vec<NamedSpan> = found
             .iter()
@@ -46,7 +48,9 @@ impl Analyzer {
         let quotes = marsad_quotes::find_quotes(text, &sentence_bytes, &names);
         let entities: Vec<Entity> = found.into_iter().map(|e| Entity::from_doc_entity(e, &chars)).collect();
         let quotes = quotes.into_iter().map(|q| Quote::from_found(q, text, &chars, &entities)).collect();
+        let dates = DateMention::find_all(text, article.published.map(|p| p.date), &chars);
         let mut doc = Document::new(article, sentences);
+        doc.dates = dates;
         doc.entities = entities;
         doc.quotes = quotes;
         doc

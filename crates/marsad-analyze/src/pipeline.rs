@@ -7,10 +7,14 @@
 
 use std::path::PathBuf;
 
-use marsad_ingest::{Cleaner, IngestError, RawArticle, RepeatedLines};
+use std::collections::HashMap;
+
+use marsad_ingest::{Cleaner, IngestError, PublishedBasis, RawArticle, RepeatedLines};
+use marsad_text::CharIndex;
+use marsad_time::CivilDate;
 use rayon::prelude::*;
 
-use crate::{Analyzer, Document};
+use crate::{Analyzer, DateMention, Document};
 
 /// Settings of one run.
 #[derive(Debug, Clone)]
@@ -73,6 +77,7 @@ pub fn analyze_inputs(paths: &[PathBuf], options: &Options, progress: &dyn Progr
         documents.extend(docs);
     }
     resolve_entities(&mut documents);
+    infer_publication_dates(&mut documents);
     Corpus { documents, errors, bytes }
 }
 
@@ -125,4 +130,57 @@ fn merge_entity_ids(documents: &mut [Document]) {
         })
         .collect();
     marsad_entities::resolve_corpus(entities);
+}
+
+/// Entity ids two documents must share before one's date may anchor the
+/// other's weekday references.
+const SHARED_ENTITIES_FOR_CONTEXT: usize = 2;
+
+/// Works out the publication date of documents that state none, from their
+/// own weekday and day references («اليوم السبت»، «الأربعاء الماضي»، «أمس»),
+/// and resolves their relative dates against it.
+///
+/// A weekday alone fixes a date only up to a week; the week comes from the
+/// dates the article itself states, else from the publication dates of
+/// documents about the same things (sharing named entities) — a «read also»
+/// article from another year states its own dates and is not pulled to its
+/// host's week.
+pub fn infer_publication_dates(documents: &mut [Document]) {
+    let mut dated_by_entity: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        if d.published_date().is_some() {
+            for e in &d.entities {
+                dated_by_entity.entry(e.id.as_str()).or_default().push(i);
+            }
+        }
+    }
+    let mut found: Vec<(usize, CivilDate)> = Vec::new();
+    for (i, d) in documents.iter().enumerate().filter(|(_, d)| d.published.is_none()) {
+        let own = marsad_time::infer_publication_date(&d.text, &[]);
+        let inferred = own.or_else(|| {
+            let mut shared: HashMap<usize, usize> = HashMap::new();
+            for e in &d.entities {
+                for &j in dated_by_entity.get(e.id.as_str()).into_iter().flatten() {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+            let mut context: Vec<CivilDate> = shared
+                .into_iter()
+                .filter(|&(_, n)| n >= SHARED_ENTITIES_FOR_CONTEXT)
+                .filter_map(|(j, _)| documents[j].published_date())
+                .collect();
+            context.sort_unstable();
+            context.dedup();
+            (!context.is_empty()).then(|| marsad_time::infer_publication_date(&d.text, &context)).flatten()
+        });
+        if let Some(p) = inferred {
+            found.push((i, p.date));
+        }
+    }
+    for (i, date) in found {
+        let d = &mut documents[i];
+        d.published = Some(date.to_string());
+        d.published_basis = Some(PublishedBasis::Inferred);
+        d.dates = DateMention::find_all(&d.text, Some(date), &CharIndex::new(&d.text));
+    }
 }

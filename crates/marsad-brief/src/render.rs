@@ -16,8 +16,17 @@ pub enum Format {
     Html,
     /// One JSON object: `{"documents": [...], "stories": [...]}`.
     Json,
-    /// One JSON document per line.
+    /// One JSON story (with its brief) per line, for big inputs.
     Jsonl,
+}
+
+/// Writes the documents of `brief`, one JSON object per line.
+pub fn documents_jsonl(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    for doc in &brief.documents {
+        serde_json::to_writer(&mut *out, doc)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 /// Writes `brief` in `format`.
@@ -28,8 +37,8 @@ pub fn render(brief: &Brief, format: Format, out: &mut dyn Write) -> io::Result<
             writeln!(out)
         }
         Format::Jsonl => {
-            for doc in &brief.documents {
-                serde_json::to_writer(&mut *out, doc)?;
+            for story in &brief.stories {
+                serde_json::to_writer(&mut *out, story)?;
                 writeln!(out)?;
             }
             Ok(())

@@ -158,7 +158,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let corpus = analyze_inputs(&paths, &options, &bar);
             bar.finish();
             let brief = Brief::new(corpus.documents);
-            write_out(&brief, Format::Jsonl)?;
+            write_documents(&brief)?;
             Ok(report(&corpus.errors))
         }
         Command::Brief { paths, format } => {
@@ -229,6 +229,13 @@ fn clean(paths: &[PathBuf], explain: bool, options: &Options) -> anyhow::Result<
     }
     out.flush()?;
     Ok(report(&errors))
+}
+
+fn write_documents(brief: &Brief) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    marsad_brief::render::documents_jsonl(brief, &mut out)?;
+    out.flush()
 }
 
 fn write_out(brief: &Brief, format: Format) -> io::Result<()> {

@@ -92,3 +92,61 @@ fn seed_entities_hold_their_scores() {
 fn seed_quotes_hold_their_scores() {
     score_seeds(&["quote_f1=0.85", "quote_speaker_accuracy=0.9"]);
 }
+
+/// Dates and stories on the seeds: the scorer's bars, and the split page's
+/// second article («إقرأ أيضاً», June 2024) a story of its own.
+#[test]
+fn seed_dates_and_stories_hold_their_scores() {
+    score_seeds(&["date_f1=0.85", "date_value_accuracy=0.9", "story_bcubed_f1=1.0"]);
+}
+
+/// Publication dates: stated, or inferred from weekday references, as the
+/// gold annotation has them (both parts of the split page included).
+#[test]
+fn seed_publication_dates_match_the_gold() {
+    let Some(gold) = shared().and_then(|s| std::fs::read_to_string(s.join("gold/seeds/documents.json")).ok()) else {
+        eprintln!("skipped: ../shared/gold is absent");
+        return;
+    };
+    let gold: Value = serde_json::from_str(&gold).expect("gold documents");
+    let v = brief_json();
+    let published: std::collections::HashMap<&str, &str> = v["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .filter_map(|d| Some((d["id"].as_str()?, d["published"].as_str()?)))
+        .collect();
+    for g in gold.as_array().expect("gold list") {
+        let (file, want) = (g["file"].as_str().expect("file"), g["published"].as_str().expect("published"));
+        let got = published.get(file).or_else(|| published.get(format!("{file}#1").as_str())).map(|p| &p[..10]);
+        assert_eq!(got, Some(want), "{file}");
+    }
+    let second = published.get("003_9875eea54a075adb#2").expect("the appended article");
+    assert!(second.starts_with("2024-06"), "the «read also» article is dated by its own text: {second}");
+}
+
+/// The summit story's timeline: Kim's arrival, the summit and the missile
+/// launch, and the Vladivostok visit, each on its day.
+#[test]
+fn seed_timeline_shows_the_summit_days() {
+    let v = brief_json();
+    let story = v["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .find(|s| s["members"].as_array().is_some_and(|m| m.len() == 5))
+        .expect("the summit story of five documents");
+    let entries: Vec<(&str, &str)> = story["timeline"]
+        .as_array()
+        .expect("timeline")
+        .iter()
+        .filter_map(|e| Some((e["date"].as_str()?, e["text"].as_str()?)))
+        .collect();
+    let on = |date: &str, word: &str| entries.iter().any(|(d, t)| d.starts_with(date) && t.contains(word));
+    assert!(on("2023-09-12", "وصل"), "arrival on 12 Sept: {entries:?}");
+    assert!(on("2023-09-13", "صاروخين"), "missile launch on 13 Sept: {entries:?}");
+    assert!(on("2023-09-13", "بوتين"), "summit on 13 Sept: {entries:?}");
+    assert!(on("2023-09-16", "فلاديفوستوك"), "Vladivostok on 16 Sept: {entries:?}");
+    let dates: Vec<&str> = entries.iter().map(|(d, _)| *d).collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "sorted: {dates:?}");
+}

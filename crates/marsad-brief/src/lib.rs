@@ -4,15 +4,21 @@
 //! [`render`] writes it as right-to-left terminal text, Markdown, a
 //! standalone HTML page, JSON or JSON Lines.
 
+pub mod facts;
 pub mod quotes;
 pub mod render;
+pub mod summary;
+pub mod tensions;
 pub mod timeline;
+mod wires;
 
 use marsad_analyze::Document;
 use marsad_stories::{Settings, Story};
 use serde::Serialize;
 
+pub use facts::Fact;
 pub use quotes::StoryQuote;
+pub use tensions::Tension;
 pub use timeline::TimelineEntry;
 
 /// Everything a brief shows.
@@ -31,12 +37,33 @@ pub struct StoryBrief {
     pub quotes: Vec<StoryQuote>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
+    /// Claims with the independent sources that support them.
+    pub facts: Vec<Fact>,
+    /// Conflicting or updated statements that involve the story (the other
+    /// side may be in another story).
+    pub tensions: Vec<Tension>,
+    /// 3–7 sentences, each cited to the documents that report it.
+    pub summary: Vec<SummarySentence>,
+}
+
+/// A sentence of a story's summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SummarySentence {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// Summary length: two sentences more than the story has documents, within 3–7.
+fn summary_length(documents: usize) -> usize {
+    (documents + 2).clamp(3, 7)
 }
 
 impl Brief {
     /// Finds the stories of `documents` and briefs each.
     pub fn new(mut documents: Vec<Document>) -> Self {
         let stories = marsad_stories::find_stories(&mut documents, Settings::default());
+        let all: Vec<&Document> = documents.iter().collect();
+        let tensions = tensions::tensions(&all);
         let mut by_story: std::collections::HashMap<&str, Vec<&Document>> = std::collections::HashMap::new();
         for d in &documents {
             if let Some(s) = d.story.as_deref() {
@@ -47,9 +74,71 @@ impl Brief {
             .into_iter()
             .map(|story| {
                 let members = by_story.get(story.id.as_str()).cloned().unwrap_or_default();
-                StoryBrief { quotes: quotes::story_quotes(&members), timeline: timeline::timeline(&members), story }
+                let facts = facts::facts(&members);
+                let summary = summarize(&members, &facts);
+                let tensions = tensions
+                    .iter()
+                    .filter(|t| t.statements.iter().any(|s| story.members.contains(&s.doc)))
+                    .cloned()
+                    .collect();
+                StoryBrief {
+                    quotes: quotes::story_quotes(&members),
+                    timeline: timeline::timeline(&members),
+                    facts,
+                    tensions,
+                    summary,
+                    story,
+                }
             })
             .collect();
         Brief { documents, stories }
     }
+}
+
+/// The summary of a story: its sentences, weighted by how many documents
+/// report what they say (the facts their clauses belong to), picked for
+/// centrality and coverage, each cited to those documents.
+fn summarize(members: &[&Document], facts: &[Fact]) -> Vec<SummarySentence> {
+    let fact_of: std::collections::HashMap<(&str, &str), &Fact> =
+        facts.iter().flat_map(|f| f.evidence.iter().map(move |e| ((e.doc.as_str(), e.text.as_str()), f))).collect();
+    // The widest-reported fact among each sentence's clauses.
+    let mut support: std::collections::HashMap<(usize, usize), &Fact> = std::collections::HashMap::new();
+    for c in facts::claims(members) {
+        if let Some(f) = fact_of.get(&(members[c.doc].id.as_str(), c.text)) {
+            let slot = support.entry((c.doc, c.sentence)).or_insert(f);
+            if f.sources.len() > slot.sources.len() {
+                *slot = f;
+            }
+        }
+    }
+    let mut sentences: Vec<(usize, usize, &str)> = Vec::new();
+    for (d, doc) in members.iter().enumerate() {
+        let chars: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
+        let byte = |c: usize| chars.get(c).copied().unwrap_or(doc.text.len());
+        for (s, r) in doc.sentences.iter().enumerate() {
+            sentences.push((d, s, doc.text[byte(r.start)..byte(r.end)].trim()));
+        }
+    }
+    let candidates: Vec<summary::Candidate<'_>> = sentences
+        .iter()
+        .map(|&(d, s, text)| summary::Candidate {
+            text,
+            position: s,
+            support: support.get(&(d, s)).map_or(1, |f| f.sources.len()),
+        })
+        .collect();
+    let mut picked = summary::summarize(&candidates, summary_length(members.len()));
+    // Read in story order: earlier documents and sentences first.
+    picked.sort_unstable_by_key(|&i| (sentences[i].0, sentences[i].1));
+    picked
+        .into_iter()
+        .map(|i| {
+            let (d, s, text) = sentences[i];
+            let sources = match support.get(&(d, s)) {
+                Some(f) => f.sources.clone(),
+                None => vec![members[d].id.clone()],
+            };
+            SummarySentence { text: text.to_owned(), sources }
+        })
+        .collect()
 }

@@ -2,9 +2,11 @@
 
 use std::io::{self, Write};
 
+use std::collections::HashMap;
+
 use marsad_analyze::Document;
 
-use crate::Brief;
+use crate::{Brief, StoryBrief};
 
 /// How to write a brief.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,139 @@ fn byte_of_char(text: &str, char_offset: usize) -> usize {
     text.char_indices().nth(char_offset).map_or(text.len(), |(b, _)| b)
 }
 
+/// Short citation labels for documents: the id's prefix before `_` when
+/// that is unique («000», «003#2»), else the document's number.
+struct Labels(HashMap<String, String>);
+
+impl Labels {
+    fn new(docs: &[Document]) -> Self {
+        let short = |id: &str| {
+            let (base, part) = id.split_once('#').map_or((id, None), |(b, p)| (b, Some(p)));
+            let prefix = base.split('_').next().unwrap_or(base);
+            match part {
+                Some(p) => format!("{prefix}#{p}"),
+                None => prefix.to_owned(),
+            }
+        };
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for d in docs {
+            *count.entry(short(&d.id)).or_default() += 1;
+        }
+        let labels = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let s = short(&d.id);
+                let label = if count[&s] == 1 && s.len() <= 12 { s } else { (i + 1).to_string() };
+                (d.id.clone(), label)
+            })
+            .collect();
+        Labels(labels)
+    }
+
+    fn of<'a>(&'a self, id: &'a str) -> &'a str {
+        self.0.get(id).map_or(id, String::as_str)
+    }
+}
+
+/// One line of a brief section: words and the documents that carry them.
+struct Item {
+    text: String,
+    cites: Vec<String>,
+}
+
+/// A titled part of a story's brief.
+struct Section {
+    title: &'static str,
+    items: Vec<Item>,
+}
+
+/// Lines shown per section in the human-readable formats; JSON has them all.
+const SHOWN: usize = 8;
+
+fn sections(story: &StoryBrief) -> Vec<Section> {
+    let item = |text: String, cites: &[String]| Item { text, cites: cites.to_vec() };
+    let mut out = Vec::new();
+    out.push(Section {
+        title: "Summary",
+        items: story.summary.iter().map(|s| item(s.text.clone(), &s.sources)).collect(),
+    });
+    out.push(Section {
+        title: "Who said what",
+        items: story
+            .quotes
+            .iter()
+            .take(SHOWN)
+            .map(|q| {
+                let words = if q.kind == "direct" { format!("«{}»", q.text) } else { q.text.clone() };
+                item(format!("{}: {words}", q.speaker.text), &q.sources)
+            })
+            .collect(),
+    });
+    out.push(Section {
+        title: "Timeline",
+        items: story
+            .timeline
+            .iter()
+            .take(2 * SHOWN)
+            .map(|t| item(format!("{}  {}", t.date, t.text), &t.sources))
+            .collect(),
+    });
+    out.push(Section {
+        title: "Corroborated",
+        items: story
+            .facts
+            .iter()
+            .filter(|f| !f.single_source)
+            .take(SHOWN)
+            .map(|f| item(format!("({} sources: {}) {}", f.origins.len(), f.origins.join("، "), f.text), &f.sources))
+            .collect(),
+    });
+    out.push(Section {
+        title: "Only one source",
+        items: story
+            .facts
+            .iter()
+            .filter(|f| f.single_source)
+            .take(SHOWN)
+            .map(|f| item(f.text.clone(), &f.sources))
+            .collect(),
+    });
+    out.push(Section {
+        title: "Tensions",
+        items: story
+            .tensions
+            .iter()
+            .map(|t| {
+                let sides: Vec<String> = t
+                    .statements
+                    .iter()
+                    .map(|s| format!("«{}» ({})", s.text, s.date.as_deref().unwrap_or("undated")))
+                    .collect();
+                let cites: Vec<String> = t.statements.iter().map(|s| s.doc.clone()).collect();
+                item(format!("{}: {}", t.kind, sides.join(" ⟷ ")), &cites)
+            })
+            .collect(),
+    });
+    out.retain(|s| !s.items.is_empty());
+    out
+}
+
+/// What a story header says: documents, period, outlets.
+fn story_meta(story: &StoryBrief) -> String {
+    let s = &story.story;
+    let mut parts = vec![format!("{} documents", s.members.len())];
+    match (&s.period.start, &s.period.end) {
+        (Some(a), Some(b)) if a != b => parts.push(format!("{a} → {b}")),
+        (Some(a), _) => parts.push(a.clone()),
+        _ => {}
+    }
+    if !s.outlets.is_empty() {
+        parts.push(s.outlets.join("، "));
+    }
+    parts.join(" · ")
+}
+
 /// An entity as the brief lists it: across how many documents it appears.
 struct Named<'a> {
     name: &'a str,
@@ -70,7 +205,7 @@ struct Named<'a> {
 /// The entities of the corpus by the number of documents that mention them
 /// (ids agree across documents), most mentioned first; ties by name.
 fn top_entities(brief: &Brief, limit: usize) -> Vec<Named<'_>> {
-    let mut by_id: std::collections::HashMap<&str, Named<'_>> = std::collections::HashMap::new();
+    let mut by_id: HashMap<&str, Named<'_>> = HashMap::new();
     for doc in &brief.documents {
         let mut seen = std::collections::HashSet::new();
         for e in &doc.entities {
@@ -105,12 +240,27 @@ fn byline(doc: &Document) -> String {
     if let Some(p) = &doc.published {
         parts.push(p.clone());
     }
-    parts.push(format!("[{}]", doc.id));
+    parts.push(doc.id.clone());
     parts.join(" · ")
 }
 
+fn cites_text(labels: &Labels, cites: &[String]) -> String {
+    cites.iter().map(|c| format!("[{}]", labels.of(c))).collect()
+}
+
 fn text(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{} documents", brief.documents.len())?;
+    let labels = Labels::new(&brief.documents);
+    writeln!(out, "{} documents, {} stories", brief.documents.len(), brief.stories.len())?;
+    for story in &brief.stories {
+        writeln!(out, "\n═══ {}", story.story.title.as_deref().unwrap_or(&story.story.id))?;
+        writeln!(out, "    {}", story_meta(story))?;
+        for section in sections(story) {
+            writeln!(out, "\n  {}", section.title)?;
+            for item in &section.items {
+                writeln!(out, "   • {} {}", item.text, cites_text(&labels, &item.cites))?;
+            }
+        }
+    }
     let named = top_entities(brief, 15);
     if !named.is_empty() {
         writeln!(out, "\nMentioned (documents):")?;
@@ -118,19 +268,26 @@ fn text(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  {:>3}  {}", n.documents, entity_label(n))?;
         }
     }
+    writeln!(out, "\nDocuments:")?;
     for doc in &brief.documents {
-        writeln!(out)?;
-        writeln!(out, "■ {}", doc.title.as_deref().unwrap_or(lead(doc)))?;
-        writeln!(out, "  {}", byline(doc))?;
-        if doc.title.is_some() {
-            writeln!(out, "  {}", lead(doc))?;
-        }
+        writeln!(out, "  [{}] {}", labels.of(&doc.id), doc.title.as_deref().unwrap_or(lead(doc)))?;
+        writeln!(out, "       {}", byline(doc))?;
     }
     Ok(())
 }
 
 fn markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# marsad brief\n\n{} documents", brief.documents.len())?;
+    let labels = Labels::new(&brief.documents);
+    writeln!(out, "# marsad brief\n\n{} documents, {} stories", brief.documents.len(), brief.stories.len())?;
+    for story in &brief.stories {
+        writeln!(out, "\n## {}\n\n*{}*", story.story.title.as_deref().unwrap_or(&story.story.id), story_meta(story))?;
+        for section in sections(story) {
+            writeln!(out, "\n### {}\n", section.title)?;
+            for item in &section.items {
+                writeln!(out, "- {} {}", item.text, cites_text(&labels, &item.cites))?;
+            }
+        }
+    }
     let named = top_entities(brief, 15);
     if !named.is_empty() {
         writeln!(out, "\n## Mentioned\n")?;
@@ -138,8 +295,15 @@ fn markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "- {} — {} documents", entity_label(n), n.documents)?;
         }
     }
+    writeln!(out, "\n## Documents\n")?;
     for doc in &brief.documents {
-        writeln!(out, "\n## {}\n\n*{}*\n\n{}", doc.title.as_deref().unwrap_or(lead(doc)), byline(doc), lead(doc))?;
+        writeln!(
+            out,
+            "- **[{}]** {} — *{}*",
+            labels.of(&doc.id),
+            doc.title.as_deref().unwrap_or(lead(doc)),
+            byline(doc)
+        )?;
     }
     Ok(())
 }
@@ -161,15 +325,48 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A document's anchor in the page: letters and digits only, so no id can
+/// break out of the attribute or the fragment.
+fn anchor(label: &str) -> String {
+    label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
+}
+
 fn html(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
+    let labels = Labels::new(&brief.documents);
+    let cites = |cs: &[String]| -> String {
+        cs.iter()
+            .map(|c| {
+                let l = labels.of(c);
+                format!("<a class=\"cite\" href=\"#doc-{}\">[{}]</a>", anchor(l), escape_html(l))
+            })
+            .collect()
+    };
     writeln!(
         out,
         "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>marsad brief</title><style>body{{font-family:sans-serif;max-width:52rem;margin:2rem auto;line-height:1.7}}\
-         .meta{{color:#555;font-size:.9em}}</style></head><body>\n<h1>marsad</h1>\n<p>{} documents</p>",
-        brief.documents.len()
+         .meta{{color:#555;font-size:.9em}}a.cite{{text-decoration:none;font-size:.85em}}</style></head><body>\n\
+         <h1>marsad</h1>\n<p>{} documents, {} stories</p>",
+        brief.documents.len(),
+        brief.stories.len()
     )?;
+    for story in &brief.stories {
+        writeln!(
+            out,
+            "<section class=\"story\"><h2>{}</h2><p class=\"meta\">{}</p>",
+            escape_html(story.story.title.as_deref().unwrap_or(&story.story.id)),
+            escape_html(&story_meta(story))
+        )?;
+        for section in sections(story) {
+            writeln!(out, "<h3>{}</h3><ul>", section.title)?;
+            for item in &section.items {
+                writeln!(out, "<li>{} {}</li>", escape_html(&item.text), cites(&item.cites))?;
+            }
+            writeln!(out, "</ul>")?;
+        }
+        writeln!(out, "</section>")?;
+    }
     let named = top_entities(brief, 15);
     if !named.is_empty() {
         writeln!(out, "<h2>Mentioned</h2><ul>")?;
@@ -178,10 +375,14 @@ fn html(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out, "</ul>")?;
     }
+    writeln!(out, "<h2>Documents</h2>")?;
     for doc in &brief.documents {
+        let label = labels.of(&doc.id);
         writeln!(
             out,
-            "<article><h2>{}</h2><p class=\"meta\">{}</p><p>{}</p></article>",
+            "<article id=\"doc-{}\"><h3>[{}] {}</h3><p class=\"meta\">{}</p><p>{}</p></article>",
+            anchor(label),
+            escape_html(label),
             escape_html(doc.title.as_deref().unwrap_or(lead(doc))),
             escape_html(&byline(doc)),
             escape_html(lead(doc))

@@ -150,3 +150,45 @@ fn seed_timeline_shows_the_summit_days() {
     let dates: Vec<&str> = entries.iter().map(|(d, _)| *d).collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "sorted: {dates:?}");
 }
+
+/// The brief's tensions: the Kremlin's September 2023 «no agreement was
+/// signed» is updated by the June 2024 report of a signed defence pact.
+#[test]
+fn seed_tensions_show_the_later_defence_pact() {
+    let v = brief_json();
+    let tensions: Vec<&Value> = v["stories"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .flat_map(|s| s["tensions"].as_array().into_iter().flatten())
+        .collect();
+    let update = tensions.iter().find(|t| {
+        let docs: Vec<&str> =
+            t["statements"].as_array().into_iter().flatten().filter_map(|s| s["doc"].as_str()).collect();
+        t["kind"] == "update" && docs.iter().any(|d| d.starts_with("001")) && docs.contains(&"003_9875eea54a075adb#2")
+    });
+    let update = update.unwrap_or_else(|| panic!("no update between 001 and 003#2 among {tensions:?}"));
+    let texts: Vec<&str> =
+        update["statements"].as_array().expect("statements").iter().filter_map(|s| s["text"].as_str()).collect();
+    assert!(texts[0].contains("لم يتم التوقيع") && texts[1].contains("اتفاقية دفاع"), "{texts:?}");
+}
+
+/// Every story carries a cited summary of 3–7 sentences, facts with their
+/// sources, and the single-source flag.
+#[test]
+fn seed_stories_have_a_cited_summary_and_facts() {
+    let v = brief_json();
+    for s in v["stories"].as_array().expect("stories") {
+        let summary = s["summary"].as_array().expect("summary");
+        let n_docs = s["members"].as_array().expect("members").len();
+        assert!((1..=7).contains(&summary.len()) && (n_docs == 1 || summary.len() >= 3), "{summary:?}");
+        for line in summary {
+            assert!(!line["sources"].as_array().expect("sources").is_empty());
+        }
+        for f in s["facts"].as_array().expect("facts") {
+            let sources = f["sources"].as_array().expect("sources").len();
+            assert_eq!(sources, f["evidence"].as_array().expect("evidence").len());
+            assert!(f["single_source"].is_boolean());
+        }
+    }
+}

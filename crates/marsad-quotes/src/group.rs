@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use marsad_text::ContentWords;
+use marsad_text::{ContentWords, Groups};
 
 /// One statement to group.
 #[derive(Debug, Clone, Copy)]
@@ -31,7 +31,7 @@ const UNKNOWN_SPEAKER_OVERLAP: f64 = 0.7;
 /// in order of their first member. Every item is in exactly one group.
 pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
     let stems: Vec<ContentWords> = items.iter().map(|u| ContentWords::of(u.text)).collect();
-    let mut parent: Vec<usize> = (0..items.len()).collect();
+    let mut groups = Groups::new(items.len());
     let mut by_speaker: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
     for (i, u) in items.iter().enumerate() {
         by_speaker.entry(u.speaker).or_default().push(i);
@@ -44,37 +44,12 @@ pub fn group(items: &[Utterance<'_>]) -> Vec<Vec<usize>> {
             let cross = others.iter().map(|&b| (b, UNKNOWN_SPEAKER_OVERLAP));
             for (b, need) in same.chain(cross) {
                 if stems[a].containment(&stems[b]) >= need {
-                    union(&mut parent, a, b);
+                    groups.link(a, b);
                 }
             }
         }
     }
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut slot: HashMap<usize, usize> = HashMap::new();
-    for i in 0..items.len() {
-        let root = find(&mut parent, i);
-        let g = *slot.entry(root).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(i);
-    }
-    groups
-}
-
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
-
-fn union(parent: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(parent, a), find(parent, b));
-    if ra != rb {
-        parent[ra.max(rb)] = ra.min(rb);
-    }
+    groups.into_groups()
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@
 //! scan with no regexes and no per-character heap allocation.
 
 pub mod chars;
+pub mod groups;
 pub mod normalize;
 pub mod offsets;
 pub mod overlap;
@@ -35,6 +36,7 @@ pub mod sentence;
 pub mod stem;
 pub mod token;
 
+pub use groups::Groups;
 pub use normalize::{
     normalize, normalize_into, normalize_str, normalize_with, NormalizeOptions, Normalized, Normalizer,
 };

@@ -69,15 +69,46 @@ const FUNCTION_WORDS: &[&str] = &[
     "هناك",
 ];
 
+/// A light stem of a word that any two sentences share («في», «الذي», «لهذا»).
+pub fn is_function_word(stem: &str) -> bool {
+    FUNCTION_WORDS.contains(&stem)
+}
+
 impl ContentWords {
+    /// The content words of `text` by their consonant skeleton: the light
+    /// stem without long vowels after its first letter, so that a verb and
+    /// its verbal noun («وصل», «وصول») or a word with and without a
+    /// pronoun suffix («قطار», «قطاره») agree. Coarser than [`ContentWords::of`]:
+    /// meant for aligning paraphrased claims, where missing a match costs
+    /// more than a rare false one.
+    pub fn skeletons_of(text: &str) -> Self {
+        ContentWords(
+            Self::of(text)
+                .0
+                .into_iter()
+                .map(|stem| {
+                    let mut chars = stem.chars();
+                    let first = chars.next().map(String::from).unwrap_or_default();
+                    first + &chars.filter(|c| !matches!(c, 'ا' | 'و' | 'ي' | 'ه')).collect::<String>()
+                })
+                .filter(|s| s.chars().count() >= 2)
+                .collect(),
+        )
+    }
+
     pub fn of(text: &str) -> Self {
         ContentWords(
             tokenize(text)
                 .filter(|t| t.kind.is_word())
                 .map(|t| light_stem(t.text))
-                .filter(|s| s.chars().count() >= 2 && !FUNCTION_WORDS.contains(&s.as_str()))
+                .filter(|s| s.chars().count() >= 2 && !is_function_word(s))
                 .collect(),
         )
+    }
+
+    /// The stems, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
     }
 
     pub fn len(&self) -> usize {
@@ -86,6 +117,12 @@ impl ContentWords {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// How many words the two have in common.
+    pub fn shared(&self, other: &ContentWords) -> usize {
+        let (small, large) = if self.0.len() <= other.0.len() { (&self.0, &other.0) } else { (&other.0, &self.0) };
+        small.iter().filter(|s| large.contains(*s)).count()
     }
 
     /// Share of the smaller set's words found in the larger one; a

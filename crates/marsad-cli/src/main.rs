@@ -100,7 +100,7 @@ enum Command {
         #[arg(value_name = "PATH", required_unless_present = "conll")]
         paths: Vec<PathBuf>,
     },
-    /// Measure throughput of ingest, cleaning and the Arabic text core on one core.
+    /// Measure the throughput of every stage (ingest, cleaning, text core, entities, quotes, dates, stories) on one core.
     ///
     /// Reports articles/s, MB/s and peak memory. Defaults to the SaudiNewsNet
     /// corpus beside the repository.

@@ -56,7 +56,7 @@ pub struct Claim<'a> {
 /// captions or fragments.
 const MIN_CLAIM_WORDS: usize = 4;
 /// Two claims align when this share of the shorter one's words is in the other...
-const ALIGNED: f64 = 0.35;
+const ALIGNED: f64 = 0.4;
 /// ...and they share at least this many words.
 const MIN_SHARED: usize = 3;
 /// Words found in more than this share of a story's claims are too common

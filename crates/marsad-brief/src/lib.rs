@@ -37,8 +37,7 @@ pub struct StoryBrief {
     pub quotes: Vec<StoryQuote>,
     /// Dated events, sorted.
     pub timeline: Vec<TimelineEntry>,
-    /// Claims with the independent sources that support them (stories of
-    /// two documents or more).
+    /// Claims with the independent sources that support them.
     pub facts: Vec<Fact>,
     /// Conflicting or updated statements that involve the story (the other
     /// side may be in another story).
@@ -75,9 +74,7 @@ impl Brief {
             .into_iter()
             .map(|story| {
                 let members = by_story.get(story.id.as_str()).cloned().unwrap_or_default();
-                // A one-document story's claims are its sentences, each from
-                // one source: listing them repeats the document.
-                let facts = if members.len() > 1 { facts::facts(&members) } else { Vec::new() };
+                let facts = facts::facts(&members);
                 let summary = summarize(&members, &facts);
                 let tensions = tensions
                     .iter()

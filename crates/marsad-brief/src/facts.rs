@@ -63,11 +63,20 @@ const MIN_SHARED: usize = 3;
 /// to find candidates by (they still count in the comparison).
 const COMMON_WORD: f64 = 0.2;
 
-/// The claims of `docs`, in document then sentence order: each sentence's
-/// clauses (split at commas and semicolons, short pieces joined to the
-/// next), since one sentence often carries several claims that other
-/// outlets report apart.
-pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
+/// A clause of a document: a claim's words before any analysis.
+#[derive(Debug, Clone, Copy)]
+pub struct Clause<'a> {
+    /// Index into the documents given.
+    pub doc: usize,
+    pub sentence: usize,
+    pub text: &'a str,
+}
+
+/// The clauses of `docs`, in document then sentence order: each sentence
+/// split at commas and semicolons, short pieces joined to the clause before
+/// (or, at the start, to the next), since one sentence often carries several
+/// claims that other outlets report apart.
+pub fn clauses<'a>(docs: &[&'a Document]) -> Vec<Clause<'a>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let chars: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
@@ -75,31 +84,34 @@ pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
         for (s, sentence) in doc.sentences.iter().enumerate() {
             let text = &doc.text[byte(sentence.start)..byte(sentence.end)];
             let mut from = 0;
+            let first = out.len();
             for (at, c) in text.char_indices().filter(|(_, c)| matches!(c, '،' | '؛' | ',' | ';')) {
                 let piece = text[from..at].trim();
                 if ContentWords::of(piece).len() >= MIN_CLAIM_WORDS {
-                    out.push(claim(d, s, piece));
+                    out.push(Clause { doc: d, sentence: s, text: piece });
                     from = at + c.len_utf8();
                 }
             }
             let rest = text[from..].trim();
-            let words = ContentWords::of(rest).len();
-            match out.last_mut() {
+            if ContentWords::of(rest).len() >= MIN_CLAIM_WORDS {
+                out.push(Clause { doc: d, sentence: s, text: rest });
+            } else if out.len() > first {
                 // A short tail belongs to the clause before it.
-                Some(last) if words < MIN_CLAIM_WORDS && last.doc == d && last.sentence == s => {
-                    let start = last.text.as_ptr() as usize - text.as_ptr() as usize;
-                    *last = claim(d, s, text[start..].trim());
-                }
-                _ if words >= MIN_CLAIM_WORDS => out.push(claim(d, s, rest)),
-                _ => {}
+                let last = out.len() - 1;
+                let start = out[last].text.as_ptr() as usize - text.as_ptr() as usize;
+                out[last].text = text[start..].trim();
             }
         }
     }
     out
 }
 
-fn claim(doc: usize, sentence: usize, text: &str) -> Claim<'_> {
-    Claim { doc, sentence, text, words: ContentWords::skeletons_of(text) }
+/// The claims of `docs`: their clauses with their content words.
+pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
+    clauses(docs)
+        .into_iter()
+        .map(|c| Claim { doc: c.doc, sentence: c.sentence, text: c.text, words: ContentWords::skeletons_of(c.text) })
+        .collect()
 }
 
 /// The facts of a story's documents, most widely supported first.

@@ -22,9 +22,9 @@ pub enum Format {
     Jsonl,
 }
 
-/// Writes the documents of `brief`, one JSON object per line.
-pub fn documents_jsonl(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
-    for doc in &brief.documents {
+/// Writes documents, one JSON object per line.
+pub fn documents_jsonl(documents: &[Document], out: &mut dyn Write) -> io::Result<()> {
+    for doc in documents {
         serde_json::to_writer(&mut *out, doc)?;
         writeln!(out)?;
     }

@@ -157,8 +157,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let bar = progress::Bars::new(cli.quiet);
             let corpus = analyze_inputs(&paths, &options, &bar);
             bar.finish();
-            let brief = Brief::new(corpus.documents);
-            write_documents(&brief)?;
+            // Documents carry their story; the story briefs are `brief`'s work.
+            let mut documents = corpus.documents;
+            marsad_stories::find_stories(&mut documents, marsad_stories::Settings::default());
+            write_documents(&documents)?;
             Ok(report(&corpus.errors))
         }
         Command::Brief { paths, format } => {
@@ -231,10 +233,10 @@ fn clean(paths: &[PathBuf], explain: bool, options: &Options) -> anyhow::Result<
     Ok(report(&errors))
 }
 
-fn write_documents(brief: &Brief) -> io::Result<()> {
+fn write_documents(documents: &[marsad_analyze::Document]) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    marsad_brief::render::documents_jsonl(brief, &mut out)?;
+    marsad_brief::render::documents_jsonl(documents, &mut out)?;
     out.flush()
 }
 

@@ -39,7 +39,7 @@ pub const ALLOWED: [[bool; NTAGS]; NTAGS] = allowed_table();
 /// Whether tag index `c` may start a sentence.
 #[inline]
 pub fn allowed_start(c: usize) -> bool {
-    !(c >= 2 && c % 2 == 0)
+    !(c >= 2 && c.is_multiple_of(2))
 }
 
 /// Reusable buffers for [`viterbi`].

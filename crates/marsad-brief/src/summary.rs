@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use marsad_text::TokenKind;
+use marsad_text::{SparseVector as Vector, TokenKind};
 
 /// A sentence offered to the summarizer.
 #[derive(Debug, Clone, Copy)]
@@ -33,12 +33,10 @@ const MIN_WORDS: usize = 5;
 /// Sentences longer than this (in words) are run-ons that summarize badly.
 const MAX_WORDS: usize = 80;
 
-type Vector = Vec<(u32, f32)>;
-
 /// Indices of up to `k` candidates forming the summary, in the order picked.
 pub fn summarize(candidates: &[Candidate<'_>], k: usize) -> Vec<usize> {
-    let mut vocabulary: HashMap<String, u32> = HashMap::new();
-    let bags: Vec<HashMap<u32, f32>> = candidates
+    let mut vocabulary: HashMap<String, u64> = HashMap::new();
+    let bags: Vec<HashMap<u64, f32>> = candidates
         .iter()
         .map(|c| {
             let mut bag = HashMap::new();
@@ -48,13 +46,13 @@ pub fn summarize(candidates: &[Candidate<'_>], k: usize) -> Vec<usize> {
                 if stem.chars().count() < 3 {
                     continue;
                 }
-                let n = vocabulary.len() as u32;
+                let n = vocabulary.len() as u64;
                 *bag.entry(*vocabulary.entry(stem).or_insert(n)).or_insert(0.0) += 1.0;
             }
             bag
         })
         .collect();
-    let mut df: HashMap<u32, f32> = HashMap::new();
+    let mut df: HashMap<u64, f32> = HashMap::new();
     for bag in &bags {
         for w in bag.keys() {
             *df.entry(*w).or_default() += 1.0;
@@ -64,33 +62,22 @@ pub fn summarize(candidates: &[Candidate<'_>], k: usize) -> Vec<usize> {
     let vectors: Vec<Vector> = bags
         .iter()
         .map(|bag| {
-            let mut v: Vector =
-                bag.iter().map(|(w, tf)| (*w, (1.0 + tf.ln()) * ((1.0 + n) / (1.0 + df[w])).ln())).collect();
-            v.sort_unstable_by_key(|(w, _)| *w);
-            normalize(&mut v);
-            v
+            Vector::normalized(
+                bag.iter().map(|(w, tf)| (*w, (1.0 + tf.ln()) * ((1.0 + n) / (1.0 + df[w])).ln())).collect(),
+            )
         })
         .collect();
     // Redundancy is judged on the words themselves: idf would discount
     // exactly the words two restatements share.
-    let plain: Vec<Vector> = bags
-        .iter()
-        .map(|bag| {
-            let mut v: Vector = bag.iter().map(|(w, tf)| (*w, 1.0 + tf.ln())).collect();
-            v.sort_unstable_by_key(|(w, _)| *w);
-            normalize(&mut v);
-            v
-        })
-        .collect();
-    let mut centroid: HashMap<u32, f32> = HashMap::new();
+    let plain: Vec<Vector> =
+        bags.iter().map(|bag| Vector::normalized(bag.iter().map(|(w, tf)| (*w, 1.0 + tf.ln())).collect())).collect();
+    let mut centroid: HashMap<u64, f32> = HashMap::new();
     for v in &vectors {
-        for (w, x) in v {
+        for (w, x) in &v.0 {
             *centroid.entry(*w).or_default() += x;
         }
     }
-    let mut centroid: Vector = centroid.into_iter().collect();
-    centroid.sort_unstable_by_key(|(w, _)| *w);
-    normalize(&mut centroid);
+    let centroid = Vector::normalized(centroid.into_iter().collect());
 
     let score: Vec<f32> = candidates
         .iter()
@@ -103,7 +90,7 @@ pub fn summarize(candidates: &[Candidate<'_>], k: usize) -> Vec<usize> {
             }
             let position = 1.0 / (1.0 + 0.15 * c.position as f32);
             let support = 1.0 + (c.support.max(1) as f32).ln();
-            dot(v, &centroid) * support * (0.5 + 0.5 * position)
+            v.dot(&centroid) * support * (0.5 + 0.5 * position)
         })
         .collect();
     let max = score.iter().copied().filter(|s| s.is_finite()).fold(f32::MIN_POSITIVE, f32::max);
@@ -112,7 +99,7 @@ pub fn summarize(candidates: &[Candidate<'_>], k: usize) -> Vec<usize> {
         let next = (0..candidates.len())
             .filter(|i| score[*i].is_finite() && !picked.contains(i))
             .filter_map(|i| {
-                let redundancy = picked.iter().map(|&p| dot(&plain[i], &plain[p])).fold(0.0, f32::max);
+                let redundancy = picked.iter().map(|&p| plain[i].dot(&plain[p])).fold(0.0, f32::max);
                 (redundancy < RESTATES).then(|| (i, LAMBDA * score[i] / max - (1.0 - LAMBDA) * redundancy))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
@@ -135,31 +122,6 @@ pub fn summarize_text(text: &str, k: usize) -> Vec<&str> {
     let mut picked = summarize(&candidates, k);
     picked.sort_unstable();
     picked.into_iter().map(|i| candidates[i].text).collect()
-}
-
-fn normalize(v: &mut Vector) {
-    let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
-    if norm > 0.0 {
-        for (_, x) in v.iter_mut() {
-            *x /= norm;
-        }
-    }
-}
-
-fn dot(a: &Vector, b: &Vector) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@
 
 use std::collections::HashMap;
 
-use crate::terms::{Counts, DocumentFrequencies, Vector};
+use marsad_text::SparseVector as Vector;
+
+use crate::terms::{Counts, DocumentFrequencies};
 
 /// Features kept per document vector.
 const DOC_FEATURES: usize = 64;

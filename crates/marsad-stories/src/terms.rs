@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 use marsad_text::TokenKind;
 
+use marsad_text::SparseVector as Vector;
+
 use crate::hash;
 
 /// Kinds of feature, mixed into the hash so that a word and a number never collide.
@@ -176,46 +178,5 @@ impl DocumentFrequencies {
         v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         v.truncate(keep);
         Vector::normalized(v)
-    }
-}
-
-/// A sparse unit vector, sorted by feature.
-#[derive(Debug, Default, Clone)]
-pub struct Vector(pub Vec<(u64, f32)>);
-
-impl Vector {
-    pub fn normalized(mut v: Vec<(u64, f32)>) -> Self {
-        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm > 0.0 {
-            for (_, w) in &mut v {
-                *w /= norm;
-            }
-        }
-        v.sort_unstable_by_key(|(f, _)| *f);
-        Vector(v)
-    }
-
-    pub fn dot(&self, other: &Vector) -> f32 {
-        let (mut i, mut j, mut s) = (0, 0, 0.0);
-        let (a, b) = (&self.0, &other.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    s += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        s
-    }
-
-    /// The features by decreasing weight.
-    pub fn heaviest(&self, n: usize) -> Vec<u64> {
-        let mut v = self.0.clone();
-        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        v.into_iter().take(n).map(|(f, _)| f).collect()
     }
 }

@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod offsets;
 pub mod overlap;
 pub mod sentence;
+pub mod sparse;
 pub mod stem;
 pub mod token;
 
@@ -43,6 +44,7 @@ pub use normalize::{
 pub use offsets::CharIndex;
 pub use overlap::ContentWords;
 pub use sentence::split_sentences;
+pub use sparse::SparseVector;
 pub use stem::{
     light_stem, light_stem_into, proclitic_candidates, split_proclitics, stem_normalized, strip_article,
     strip_proclitics, Proclitics,

@@ -20,6 +20,7 @@ use marsad_analyze::Document;
 use marsad_text::ContentWords;
 use serde::Serialize;
 
+use crate::quotes::StoryQuote;
 use crate::wires;
 
 /// One fact of a story.
@@ -114,10 +115,12 @@ pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
         .collect()
 }
 
-/// The facts of a story's documents, most widely supported first.
-pub fn facts(docs: &[&Document]) -> Vec<Fact> {
+/// The facts of a story's documents, most widely supported first. One
+/// utterance reported by several documents (`utterances`, grouped by the
+/// quotation stage even when re-translated) makes their claims one fact.
+pub fn facts(docs: &[&Document], utterances: &[StoryQuote]) -> Vec<Fact> {
     let claims = claims(docs);
-    let groups = align(&claims);
+    let groups = align(&claims, &reported_together(docs, &claims, utterances));
     let origin = Origins::new(docs);
     let mut facts: Vec<Fact> = groups
         .into_iter()
@@ -157,7 +160,7 @@ pub fn facts(docs: &[&Document]) -> Vec<Fact> {
 /// claim from its document — then it starts a fact of its own. Comparing
 /// with the first claim only, one claim per document, keeps facts from
 /// chaining into a topic.
-pub fn align(claims: &[Claim<'_>]) -> Vec<Vec<usize>> {
+pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         for w in c.words.iter() {
@@ -165,9 +168,21 @@ pub fn align(claims: &[Claim<'_>]) -> Vec<Vec<usize>> {
         }
     }
     let common = ((claims.len() as f64 * COMMON_WORD) as usize).max(8);
-    let mut fact_of: Vec<usize> = Vec::with_capacity(claims.len());
+    let mut fact_of: Vec<Option<usize>> = vec![None; claims.len()];
     let mut facts: Vec<Vec<usize>> = Vec::new();
+    for group in known {
+        let free: Vec<usize> = group.iter().copied().filter(|&i| fact_of[i].is_none()).collect();
+        if free.len() > 1 {
+            for &i in &free {
+                fact_of[i] = Some(facts.len());
+            }
+            facts.push(free);
+        }
+    }
     for (i, c) in claims.iter().enumerate() {
+        if fact_of[i].is_some() {
+            continue;
+        }
         let mut candidates: Vec<usize> = Vec::new();
         for w in c.words.iter() {
             let Some(postings) = index.get(w).filter(|p| p.len() <= common) else { continue };
@@ -179,24 +194,60 @@ pub fn align(claims: &[Claim<'_>]) -> Vec<Vec<usize>> {
             .into_iter()
             // Common words only find no candidates; they still count once found.
             // Compared with the fact's first claim, so a fact cannot drift.
-            .map(|j| facts[fact_of[j]][0])
+            .filter_map(|j| fact_of[j].map(|f| facts[f][0]))
             .filter(|&j| claims[j].doc != c.doc && c.words.shared(&claims[j].words) >= MIN_SHARED)
             .map(|j| (c.words.containment(&claims[j].words), j))
-            .filter(|&(score, j)| score >= ALIGNED && !facts[fact_of[j]].iter().any(|&m| claims[m].doc == c.doc))
+            .filter(|&(score, j)| {
+                score >= ALIGNED && fact_of[j].is_some_and(|f| !facts[f].iter().any(|&m| claims[m].doc == c.doc))
+            })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        match best {
-            Some((_, j)) => {
-                let f = fact_of[j];
+        match best.and_then(|(_, j)| fact_of[j]) {
+            Some(f) => {
                 facts[f].push(i);
-                fact_of.push(f);
+                fact_of[i] = Some(f);
             }
             None => {
-                fact_of.push(facts.len());
+                fact_of[i] = Some(facts.len());
                 facts.push(vec![i]);
             }
         }
     }
+    for f in &mut facts {
+        f.sort_unstable();
+    }
+    facts.sort_by_key(|f| f[0]);
     facts
+}
+
+/// Claims that carry one utterance in several documents: for each grouped
+/// quotation, the claim of each document that holds its words (at most one
+/// per document).
+fn reported_together(docs: &[&Document], claims: &[Claim<'_>], utterances: &[StoryQuote]) -> Vec<Vec<usize>> {
+    let doc_of: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    // Each claim's byte range in its document.
+    let ranges: Vec<(usize, std::ops::Range<usize>)> = claims
+        .iter()
+        .map(|c| {
+            let at = c.text.as_ptr() as usize - docs[c.doc].text.as_ptr() as usize;
+            (c.doc, at..at + c.text.len())
+        })
+        .collect();
+    let mut out = Vec::new();
+    for u in utterances.iter().filter(|u| u.sources.len() > 1) {
+        let mut group: Vec<usize> = Vec::new();
+        for v in &u.variants {
+            let Some(&d) = doc_of.get(v.doc.as_str()) else { continue };
+            let byte = docs[d].text.char_indices().nth(v.start).map_or(docs[d].text.len(), |(b, _)| b);
+            let claim = ranges.iter().position(|(cd, r)| *cd == d && r.start <= byte && byte < r.end);
+            if let Some(c) = claim.filter(|_| !group.iter().any(|&g| claims[g].doc == d)) {
+                group.push(c);
+            }
+        }
+        if group.len() > 1 {
+            out.push(group);
+        }
+    }
+    out
 }
 
 /// Where each document's sentences come from.

@@ -74,21 +74,15 @@ impl Brief {
             .into_iter()
             .map(|story| {
                 let members = by_story.get(story.id.as_str()).cloned().unwrap_or_default();
-                let facts = facts::facts(&members);
+                let quotes = quotes::story_quotes(&members);
+                let facts = facts::facts(&members, &quotes);
                 let summary = summarize(&members, &facts);
                 let tensions = tensions
                     .iter()
                     .filter(|t| t.statements.iter().any(|s| story.members.contains(&s.doc)))
                     .cloned()
                     .collect();
-                StoryBrief {
-                    quotes: quotes::story_quotes(&members),
-                    timeline: timeline::timeline(&members),
-                    facts,
-                    tensions,
-                    summary,
-                    story,
-                }
+                StoryBrief { quotes, timeline: timeline::timeline(&members), facts, tensions, summary, story }
             })
             .collect();
         Brief { documents, stories }

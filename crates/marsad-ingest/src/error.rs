@@ -30,6 +30,9 @@ pub enum IngestError {
     /// Nothing but page furniture was left after cleaning.
     #[error("{input}: no article text (only page furniture)")]
     NoContent { input: String },
+    /// A folder with no file to read in it (hidden files are skipped).
+    #[error("{input}: no files to read in this folder")]
+    NoFiles { input: String },
     /// The input is larger than the configured limit.
     #[error("{input}: too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { input: String, size: u64, limit: u64 },
@@ -41,6 +44,7 @@ impl IngestError {
         match self {
             IngestError::Io { input, .. }
             | IngestError::Empty { input }
+            | IngestError::NoFiles { input }
             | IngestError::NoContent { input }
             | IngestError::Binary { input, .. }
             | IngestError::Undecodable { input, .. }

@@ -64,7 +64,12 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<IngestError>) {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else {
+            let (before, errors_before) = (inputs.len(), errors.len());
             walk(path, &mut inputs, &mut errors);
+            // A folder that yields nothing would otherwise pass in silence.
+            if inputs.len() == before && errors.len() == errors_before && path.is_dir() {
+                errors.push(IngestError::NoFiles { input: path.display().to_string() });
+            }
         }
     }
     (inputs, errors)
@@ -263,4 +268,20 @@ fn read_jsonl(text: &str, name: &str) -> ReadOutcome {
         out.articles.push(article);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_folder_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join(".hidden"), "x").expect("write");
+        let (inputs, errors) = expand(&[dir.path().to_owned()]);
+        assert!(inputs.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].to_string().contains("no files to read"), "{}", errors[0]);
+        assert_eq!(errors[0].input(), dir.path().display().to_string());
+    }
 }

@@ -184,6 +184,21 @@ pub struct Document {
 }
 
 impl Document {
+    /// Each sentence's byte range in `text` (the output keeps characters;
+    /// slicing needs bytes). One pass over the text.
+    pub fn sentence_bytes(&self) -> Vec<std::ops::Range<usize>> {
+        let mut chars = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len()));
+        let (mut at_char, mut at_byte) = (0, chars.next().unwrap_or(0));
+        let mut byte = |c: usize| {
+            while at_char < c {
+                at_byte = chars.next().unwrap_or(self.text.len());
+                at_char += 1;
+            }
+            at_byte
+        };
+        self.sentences.iter().map(|s| byte(s.start)..byte(s.end)).collect()
+    }
+
     /// The publication date, without the time.
     pub fn published_date(&self) -> Option<marsad_time::CivilDate> {
         self.published.as_deref().and_then(marsad_time::CivilDate::parse_iso_prefix)

@@ -80,5 +80,8 @@ mod tests {
         for m in &macron.mentions {
             assert_eq!(slice(m.start, m.end), m.text);
         }
+        for (s, bytes) in doc.sentences.iter().zip(doc.sentence_bytes()) {
+            assert_eq!(slice(s.start, s.end), &doc.text[bytes], "sentence byte ranges slice the same sentences");
+        }
     }
 }

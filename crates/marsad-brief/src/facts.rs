@@ -80,10 +80,8 @@ pub struct Clause<'a> {
 pub fn clauses<'a>(docs: &[&'a Document]) -> Vec<Clause<'a>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let chars: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
-        let byte = |c: usize| chars.get(c).copied().unwrap_or(doc.text.len());
-        for (s, sentence) in doc.sentences.iter().enumerate() {
-            let text = &doc.text[byte(sentence.start)..byte(sentence.end)];
+        for (s, sentence) in doc.sentence_bytes().into_iter().enumerate() {
+            let text = &doc.text[sentence];
             let mut from = 0;
             let first = out.len();
             for (at, c) in text.char_indices().filter(|(_, c)| matches!(c, '،' | '؛' | ',' | ';')) {

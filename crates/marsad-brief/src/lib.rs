@@ -97,7 +97,7 @@ fn summarize(members: &[&Document], facts: &[Fact]) -> Vec<SummarySentence> {
         facts.iter().flat_map(|f| f.evidence.iter().map(move |e| ((e.doc.as_str(), e.text.as_str()), f))).collect();
     // The widest-reported fact among each sentence's clauses.
     let mut support: std::collections::HashMap<(usize, usize), &Fact> = std::collections::HashMap::new();
-    for c in facts::claims(members) {
+    for c in facts::clauses(members) {
         if let Some(f) = fact_of.get(&(members[c.doc].id.as_str(), c.text)) {
             let slot = support.entry((c.doc, c.sentence)).or_insert(f);
             if f.sources.len() > slot.sources.len() {
@@ -107,10 +107,8 @@ fn summarize(members: &[&Document], facts: &[Fact]) -> Vec<SummarySentence> {
     }
     let mut sentences: Vec<(usize, usize, &str)> = Vec::new();
     for (d, doc) in members.iter().enumerate() {
-        let chars: Vec<usize> = doc.text.char_indices().map(|(b, _)| b).collect();
-        let byte = |c: usize| chars.get(c).copied().unwrap_or(doc.text.len());
-        for (s, r) in doc.sentences.iter().enumerate() {
-            sentences.push((d, s, doc.text[byte(r.start)..byte(r.end)].trim()));
+        for (s, r) in doc.sentence_bytes().into_iter().enumerate() {
+            sentences.push((d, s, doc.text[r].trim()));
         }
     }
     let candidates: Vec<summary::Candidate<'_>> = sentences

@@ -37,8 +37,7 @@ pub fn timeline(docs: &[&Document]) -> Vec<TimelineEntry> {
     }
     let mut entries: Vec<Pending> = Vec::new();
     for d in docs {
-        let chars: Vec<(usize, char)> = d.text.char_indices().collect();
-        let byte = |c: usize| chars.get(c).map_or(d.text.len(), |(b, _)| *b);
+        let bytes = d.sentence_bytes();
         // Each day-naming expression with its sentence.
         let dated: Vec<(usize, &str)> = d
             .dates
@@ -59,18 +58,18 @@ pub fn timeline(docs: &[&Document]) -> Vec<TimelineEntry> {
             if (reporting_day && other_day) || dated[..i].iter().any(|&(k2, v2)| k2 == k && v2 == value) {
                 continue;
             }
-            let s = d.sentences[k];
+            let s = bytes[k].clone();
             let value = value.to_owned();
             let mut from = s.start;
             // A fragment («يوم الأربعاء في مطار فضائي.») dates the sentence
             // before it on the same line.
-            if let Some(prev) = k.checked_sub(1).map(|p| d.sentences[p]) {
-                let short = ContentWords::of(&d.text[byte(s.start)..byte(s.end)]).len() < MIN_EVENT_WORDS;
-                if short && !d.text[byte(prev.end)..byte(s.start)].contains('\n') {
+            if let Some(prev) = k.checked_sub(1).map(|p| &bytes[p]) {
+                let short = ContentWords::of(&d.text[s.clone()]).len() < MIN_EVENT_WORDS;
+                if short && !d.text[prev.end..s.start].contains('\n') {
                     from = prev.start;
                 }
             }
-            let sentence = clip(d.text[byte(from)..byte(s.end)].trim());
+            let sentence = clip(d.text[from..s.end].trim());
             let words = ContentWords::of(&sentence);
             let date = value;
             match entries.iter_mut().find(|e| e.date == date && e.words.containment(&words) >= SAME_EVENT) {

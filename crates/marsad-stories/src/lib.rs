@@ -142,11 +142,8 @@ fn story(documents: &mut [Document], members: &[usize], days: &[Option<i64>]) ->
 fn mark_reused(documents: &mut [Document], members: &[usize], days: &[Option<i64>]) {
     let mut in_time: Vec<usize> = members.to_vec();
     in_time.sort_by_key(|&m| (days[m].unwrap_or(i64::MAX), m));
-    let byte_sentences: Vec<Vec<std::ops::Range<usize>>> = in_time
-        .iter()
-        // The same sentences as `Document::sentences`, in bytes.
-        .map(|&m| marsad_text::split_sentences(&documents[m].text))
-        .collect();
+    let byte_sentences: Vec<Vec<std::ops::Range<usize>>> =
+        in_time.iter().map(|&m| documents[m].sentence_bytes()).collect();
     let input: Vec<(&str, &[std::ops::Range<usize>])> =
         in_time.iter().zip(&byte_sentences).map(|(&m, s)| (documents[m].text.as_str(), s.as_slice())).collect();
     let found = passages::reused(&input);

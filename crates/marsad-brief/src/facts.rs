@@ -1,11 +1,22 @@
 //! Facts: claims aligned across a story's documents, with the independent
 //! sources that support each.
 //!
-//! Every sentence with enough content is a claim. Claims of different
-//! documents are aligned when most of the shorter one's content words (light
-//! stems) are in the other; aligned claims form one fact. Candidates come
-//! from an inverted index of content words, so claims are never compared
-//! all against all.
+//! Every clause with enough content is a claim. A claim's words are the
+//! skeletons of its content words and the ids of the entities it names, so
+//! that «بيونغ يانغ» and «بيونج يانج», «كوريا الشمالية» and «كوريا
+//! الديمقراطية» share a word. Words are weighted
+//! by how few of the story's documents use them: every report of a summit
+//! names both leaders, so sharing their names says little, while sharing
+//! «نفت» or «ذخيرة» says much. Two claims of different documents are
+//! similar by the weight of the words they share over the weight of the
+//! lighter claim (so a shortened report still matches its full form).
+//!
+//! Alignment is best-first: the most similar pairs are joined first, so a
+//! loose match cannot take a claim before its real counterpart; a fact holds
+//! at most one claim per document, and two facts join only when their claims
+//! are similar on average, which keeps facts from chaining into a topic.
+//! Candidates come from an inverted index of words, so claims are never
+//! compared all against all.
 //!
 //! Sources are counted by origin, not by document: a sentence copied from
 //! an earlier report (marked by the stories stage) has that report's
@@ -17,7 +28,7 @@
 use std::collections::HashMap;
 
 use marsad_analyze::Document;
-use marsad_text::ContentWords;
+use marsad_text::{CharIndex, ContentWords};
 use serde::Serialize;
 
 use crate::quotes::StoryQuote;
@@ -43,23 +54,32 @@ pub struct Evidence {
     pub text: String,
 }
 
-/// A sentence of a document, as a claim.
+/// A clause of a document, as a claim.
 #[derive(Debug, Clone)]
 pub struct Claim<'a> {
     /// Index into the documents given.
     pub doc: usize,
     pub sentence: usize,
     pub text: &'a str,
+    /// Content-word skeletons, and the ids of the entities named.
     pub words: ContentWords,
 }
 
-/// Claims need this many content words; shorter sentences are headings,
+/// Claims need this many content words; shorter clauses are headings,
 /// captions or fragments.
 const MIN_CLAIM_WORDS: usize = 4;
-/// Two claims align when this share of the shorter one's words is in the other...
-const ALIGNED: f64 = 0.4;
-/// ...and they share at least this many words.
+/// Two claims align when the words they share carry this share of the
+/// lighter claim's weight...
+const ALIGNED: f64 = 0.3;
+/// ...they share at least this many words...
 const MIN_SHARED: usize = 3;
+/// ...of at least this much weight (a word used by one document weighs 1).
+const MIN_SHARED_WEIGHT: f64 = 1.2;
+/// Two facts join when their claims are, on average, this similar.
+const LINKED: f64 = 0.35;
+/// Similarity added to claims that carry one utterance (grouped by the
+/// quotation stage, even when re-translated beyond word overlap).
+const SAME_UTTERANCE: f64 = 0.25;
 /// Words found in more than this share of a story's claims are too common
 /// to find candidates by (they still count in the comparison).
 const COMMON_WORD: f64 = 0.2;
@@ -74,9 +94,10 @@ pub struct Clause<'a> {
 }
 
 /// The clauses of `docs`, in document then sentence order: each sentence
-/// split at commas and semicolons, short pieces joined to the clause before
-/// (or, at the start, to the next), since one sentence often carries several
-/// claims that other outlets report apart.
+/// split at commas and semicolons, since one sentence often carries several
+/// claims that other outlets report apart. Short pieces join the clause
+/// before (or, at the start, the next), and so does a reported clause
+/// («قال المتحدث، إن ...»): a speaker alone is not a claim.
 pub fn clauses<'a>(docs: &[&'a Document]) -> Vec<Clause<'a>> {
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -86,7 +107,8 @@ pub fn clauses<'a>(docs: &[&'a Document]) -> Vec<Clause<'a>> {
             let first = out.len();
             for (at, c) in text.char_indices().filter(|(_, c)| matches!(c, '،' | '؛' | ',' | ';')) {
                 let piece = text[from..at].trim();
-                if ContentWords::of(piece).len() >= MIN_CLAIM_WORDS {
+                let next = &text[at + c.len_utf8()..];
+                if ContentWords::of(piece).len() >= MIN_CLAIM_WORDS && !opens_reported_clause(next) {
                     out.push(Clause { doc: d, sentence: s, text: piece });
                     from = at + c.len_utf8();
                 }
@@ -105,17 +127,78 @@ pub fn clauses<'a>(docs: &[&'a Document]) -> Vec<Clause<'a>> {
     out
 }
 
-/// The claims of `docs`: their clauses with their content words.
+/// Whether `text` starts with the complementizer of reported speech (إن،
+/// أن، بأن with or without a pronoun), which continues the clause before.
+fn opens_reported_clause(text: &str) -> bool {
+    let Some(first) = marsad_text::tokenize(text).find(|t| t.kind.is_word()) else { return false };
+    let word = marsad_text::normalize_str(first.text);
+    let word = word.strip_prefix('ب').unwrap_or(&word);
+    matches!(word, "ان" | "انه" | "انها" | "انهم" | "اننا" | "انني")
+}
+
+/// The claims of `docs`: their clauses with their words. Where a clause
+/// reports speech, its words are those of what was said and the speaker's
+/// id: «قال المتحدث باسم الكرملين ...» is in many reports, what he said
+/// is the claim.
 pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
+    // Each document's entity mentions as (char start, char end, id), sorted.
+    let mentions: Vec<Vec<(usize, usize, &str)>> = docs
+        .iter()
+        .map(|d| {
+            let mut m: Vec<_> = d
+                .entities
+                .iter()
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str())))
+                .collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    let char_index: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.text)).collect();
     clauses(docs)
         .into_iter()
-        .map(|c| Claim { doc: c.doc, sentence: c.sentence, text: c.text, words: ContentWords::skeletons_of(c.text) })
+        .map(|c| {
+            let doc = docs[c.doc];
+            let at = c.text.as_ptr() as usize - doc.text.as_ptr() as usize;
+            let span = char_index[c.doc].char_range(at..at + c.text.len());
+            // The reported words inside the clause, as char ranges.
+            let mut said: Vec<std::ops::Range<usize>> = Vec::new();
+            let mut speakers: Vec<&str> = Vec::new();
+            for q in doc.quotes.iter().filter(|q| q.start < span.end && span.start < q.end) {
+                said.push(q.start.max(span.start)..q.end.min(span.end));
+                speakers.extend(q.speaker.entity.as_deref());
+            }
+            let piece = |r: &std::ops::Range<usize>| {
+                let byte = |ch: usize| c.text.char_indices().nth(ch - span.start).map_or(c.text.len(), |(b, _)| b);
+                &c.text[byte(r.start)..byte(r.end)]
+            };
+            let mut words = ContentWords::default();
+            for r in &said {
+                words.extend(ContentWords::skeletons_of(piece(r)));
+            }
+            if words.len() < MIN_CLAIM_WORDS {
+                said = vec![span.clone()];
+                speakers.clear();
+                words = ContentWords::skeletons_of(c.text);
+            }
+            let m = &mentions[c.doc];
+            let from = m.partition_point(|&(start, ..)| start < span.start);
+            for &(start, end, id) in m[from..].iter().take_while(|&&(start, ..)| start < span.end) {
+                if said.iter().any(|r| r.start <= start && end <= r.end) {
+                    words.insert(format!("@{id}"));
+                }
+            }
+            for id in speakers {
+                words.insert(format!("@{id}"));
+            }
+            Claim { doc: c.doc, sentence: c.sentence, text: c.text, words }
+        })
         .collect()
 }
 
 /// The facts of a story's documents, most widely supported first. One
 /// utterance reported by several documents (`utterances`, grouped by the
-/// quotation stage even when re-translated) makes their claims one fact.
+/// quotation stage even when re-translated) makes their claims more alike.
 pub fn facts(docs: &[&Document], utterances: &[StoryQuote]) -> Vec<Fact> {
     let claims = claims(docs);
     let groups = align(&claims, &reported_together(docs, &claims, utterances));
@@ -150,15 +233,67 @@ pub fn facts(docs: &[&Document], utterances: &[StoryQuote]) -> Vec<Fact> {
     facts
 }
 
+/// How alike claims are: their shared words, weighted by rarity in the story.
+struct Similarity<'c, 'a> {
+    claims: &'c [Claim<'a>],
+    weight: HashMap<&'c str, f64>,
+    /// Each claim's total weight.
+    total: Vec<f64>,
+    /// Claim pairs (smaller index first) that carry one utterance.
+    same_utterance: std::collections::HashSet<(usize, usize)>,
+}
+
+impl<'c, 'a> Similarity<'c, 'a> {
+    fn new(claims: &'c [Claim<'a>], known: &[Vec<usize>]) -> Self {
+        // Document frequency: claims come in document order.
+        let mut df: HashMap<&str, (usize, usize)> = HashMap::new();
+        for c in claims {
+            for w in c.words.iter() {
+                let e = df.entry(w).or_insert((usize::MAX, 0));
+                if e.0 != c.doc {
+                    *e = (c.doc, e.1 + 1);
+                }
+            }
+        }
+        let n = claims.iter().map(|c| c.doc + 1).max().unwrap_or(0) as f64;
+        // ln(1 + N/df), scaled so that a word of one document weighs 1.
+        let weight: HashMap<&str, f64> =
+            df.into_iter().map(|(w, (_, f))| (w, (1.0 + n / f as f64).ln() / (1.0 + n).ln())).collect();
+        let total = claims.iter().map(|c| c.words.iter().map(|w| weight[w]).sum()).collect();
+        let mut same_utterance = std::collections::HashSet::new();
+        for group in known {
+            for (k, &a) in group.iter().enumerate() {
+                for &b in &group[k + 1..] {
+                    same_utterance.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+        Similarity { claims, weight, total, same_utterance }
+    }
+
+    /// The similarity of claims `a` and `b` in [0, 1.25]; 0 unless they
+    /// share enough words.
+    fn of(&self, a: usize, b: usize) -> f64 {
+        let (ca, cb) = (&self.claims[a], &self.claims[b]);
+        let (small, large) = if ca.words.len() <= cb.words.len() { (ca, cb) } else { (cb, ca) };
+        let (mut count, mut shared) = (0, 0.0);
+        for w in small.words.iter().filter(|w| large.words.contains(w)) {
+            count += 1;
+            shared += self.weight[w];
+        }
+        let bonus = if self.same_utterance.contains(&(a.min(b), a.max(b))) { SAME_UTTERANCE } else { 0.0 };
+        if count < MIN_SHARED || shared < MIN_SHARED_WEIGHT {
+            return bonus;
+        }
+        shared / self.total[a].min(self.total[b]) + bonus
+    }
+}
+
 /// Groups of aligned claims (indices into `claims`), each in claim order,
-/// with at most one claim per document.
-///
-/// Claims are read in order; each joins the fact whose first claim (from
-/// another document) it aligns with best, unless that fact already has a
-/// claim from its document — then it starts a fact of its own. Comparing
-/// with the first claim only, one claim per document, keeps facts from
-/// chaining into a topic.
+/// with at most one claim per document. `known` lists claims that carry
+/// one utterance.
 pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let similarity = Similarity::new(claims, known);
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in claims.iter().enumerate() {
         for w in c.words.iter() {
@@ -166,50 +301,52 @@ pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
         }
     }
     let common = ((claims.len() as f64 * COMMON_WORD) as usize).max(8);
-    let mut fact_of: Vec<Option<usize>> = vec![None; claims.len()];
-    let mut facts: Vec<Vec<usize>> = Vec::new();
-    for group in known {
-        let free: Vec<usize> = group.iter().copied().filter(|&i| fact_of[i].is_none()).collect();
-        if free.len() > 1 {
-            for &i in &free {
-                fact_of[i] = Some(facts.len());
-            }
-            facts.push(free);
-        }
-    }
+    // Candidate pairs: claims of other documents sharing an uncommon word,
+    // and claims that carry one utterance.
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut candidates: Vec<usize> = Vec::new();
     for (i, c) in claims.iter().enumerate() {
-        if fact_of[i].is_some() {
-            continue;
-        }
-        let mut candidates: Vec<usize> = Vec::new();
+        candidates.clear();
         for w in c.words.iter() {
             let Some(postings) = index.get(w).filter(|p| p.len() <= common) else { continue };
             candidates.extend(postings.iter().take_while(|&&j| j < i).filter(|&&j| claims[j].doc != c.doc));
         }
         candidates.sort_unstable();
         candidates.dedup();
-        let best = candidates
-            .into_iter()
-            // Common words only find no candidates; they still count once found.
-            // Compared with the fact's first claim, so a fact cannot drift.
-            .filter_map(|j| fact_of[j].map(|f| facts[f][0]))
-            .filter(|&j| claims[j].doc != c.doc && c.words.shared(&claims[j].words) >= MIN_SHARED)
-            .map(|j| (c.words.containment(&claims[j].words), j))
-            .filter(|&(score, j)| {
-                score >= ALIGNED && fact_of[j].is_some_and(|f| !facts[f].iter().any(|&m| claims[m].doc == c.doc))
-            })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        match best.and_then(|(_, j)| fact_of[j]) {
-            Some(f) => {
-                facts[f].push(i);
-                fact_of[i] = Some(f);
-            }
-            None => {
-                fact_of[i] = Some(facts.len());
-                facts.push(vec![i]);
-            }
+        pairs.extend(candidates.iter().map(|&j| (similarity.of(j, i), j, i)));
+    }
+    for &(a, b) in &similarity.same_utterance {
+        if claims[a].doc != claims[b].doc {
+            pairs.push((similarity.of(a, b), a, b));
         }
     }
+    pairs.retain(|p| p.0 >= ALIGNED);
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    pairs.dedup_by_key(|p| (p.1, p.2));
+    // Best-first joining.
+    let mut fact_of: Vec<usize> = (0..claims.len()).collect();
+    let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
+    for (_, a, b) in pairs {
+        let (fa, fb) = (fact_of[a], fact_of[b]);
+        if fa == fb {
+            continue;
+        }
+        let (ma, mb) = (&members[fa], &members[fb]);
+        if ma.iter().any(|&x| mb.iter().any(|&y| claims[x].doc == claims[y].doc)) {
+            continue;
+        }
+        let links: f64 =
+            ma.iter().flat_map(|&x| mb.iter().map(move |&y| (x, y))).map(|(x, y)| similarity.of(x, y)).sum();
+        if links / ((ma.len() * mb.len()) as f64) < LINKED {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[fb]);
+        for &m in &moved {
+            fact_of[m] = fa;
+        }
+        members[fa].extend(moved);
+    }
+    let mut facts: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for f in &mut facts {
         f.sort_unstable();
     }
@@ -237,7 +374,7 @@ fn reported_together(docs: &[&Document], claims: &[Claim<'_>], utterances: &[Sto
             let Some(&d) = doc_of.get(v.doc.as_str()) else { continue };
             let byte = docs[d].text.char_indices().nth(v.start).map_or(docs[d].text.len(), |(b, _)| b);
             let claim = ranges.iter().position(|(cd, r)| *cd == d && r.start <= byte && byte < r.end);
-            if let Some(c) = claim.filter(|_| !group.iter().any(|&g| claims[g].doc == d)) {
+            if let Some(c) = claim.filter(|c| !group.contains(c)) {
                 group.push(c);
             }
         }
@@ -304,3 +441,61 @@ impl<'a> Origins<'a> {
 
 /// The opening characters where a dateline names its agency («(رويترز) -»).
 const DATELINE_CHARS: usize = 80;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use marsad_analyze::Analyzer;
+    use marsad_ingest::{Cleaner, Origin, RawArticle};
+
+    fn doc(id: &str, outlet: &str, text: &str) -> Document {
+        let raw = RawArticle::new(id, format!("{id}.txt"), Origin::Text, text);
+        let mut doc = Analyzer::new().analyze(Cleaner::new().clean(&raw).remove(0));
+        doc.outlet = Some(outlet.to_owned());
+        doc
+    }
+
+    #[test]
+    fn a_speaker_alone_is_not_a_clause() {
+        let d = doc(
+            "a",
+            "x",
+            "قال المتحدث باسم وزارة الخارجية المصرية أحمد أبو زيد، إن القاهرة ترفض أي تدخل في شؤونها الداخلية.",
+        );
+        let found = clauses(&[&d]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].text.contains("أبو زيد") && found[0].text.contains("ترفض"));
+    }
+
+    #[test]
+    fn each_claim_joins_its_closest_counterpart_once_per_document() {
+        let a = doc(
+            "a",
+            "الأولى",
+            "أعلنت وزارة الصحة تسجيل ثلاثين إصابة جديدة بفيروس كورونا في العاصمة.\nوافتتح الوزير مستشفى جديدا في مدينة جدة.",
+        );
+        let b = doc(
+            "b",
+            "الثانية",
+            "سجلت وزارة الصحة ثلاثين إصابة جديدة بفيروس كورونا في العاصمة أمس.\nوقالت الوزارة إن المستشفى الجديد في جدة يضم مئتي سرير.\nوأعلنت الوزارة تسجيل إصابات جديدة في مدن أخرى.",
+        );
+        let c = doc("c", "الثالثة", "وهطلت أمطار غزيرة على مدينة أبها مساء الأحد وتسببت في إغلاق طرق رئيسية.");
+        let docs = [&a, &b, &c];
+        let found = facts(&docs, &[]);
+        let cases = found.iter().find(|f| f.text.contains("ثلاثين")).expect("the count of cases is a fact");
+        assert_eq!(cases.sources, ["a", "b"], "{found:#?}");
+        assert!(!cases.single_source);
+        assert!(cases.evidence[1].text.starts_with("سجلت"), "the closer sentence of b wins: {cases:#?}");
+        let rain = found.iter().find(|f| f.text.contains("أمطار")).expect("rain");
+        assert!(rain.single_source && rain.sources == ["c"]);
+    }
+
+    #[test]
+    fn copies_of_one_outlet_are_one_source() {
+        let text = "أعلنت وزارة الصحة تسجيل ثلاثين إصابة جديدة بفيروس كورونا في العاصمة.";
+        let (a, b) = (doc("a", "الأولى", text), doc("b", "الأولى", text));
+        let found = facts(&[&a, &b], &[]);
+        assert_eq!(found[0].sources.len(), 2);
+        assert!(found[0].single_source, "{found:#?}");
+    }
+}

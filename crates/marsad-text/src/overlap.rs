@@ -106,6 +106,20 @@ impl ContentWords {
         )
     }
 
+    /// Adds a word (e.g. an entity id standing for the words of its name).
+    pub fn insert(&mut self, word: String) {
+        self.0.insert(word);
+    }
+
+    /// Adds every word of `other`.
+    pub fn extend(&mut self, other: ContentWords) {
+        self.0.extend(other.0);
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
     /// The stems, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(String::as_str)

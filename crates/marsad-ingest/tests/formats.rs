@@ -236,7 +236,7 @@ mod html {
 #[cfg(feature = "feeds")]
 mod feeds {
     use super::*;
-    use marsad_ingest::format::feed::{looks_like_feed, read_feed};
+    use marsad_ingest::format::feed::{looks_like_feed, read_feed, read_feed_entries};
     use marsad_ingest::Origin;
 
     #[test]
@@ -269,6 +269,21 @@ mod feeds {
             "توقعت دائرة الأرصاد الجوية ارتفاعا ملحوظا في درجات الحرارة مطلع الأسبوع المقبل.\n\nودعت المواطنين إلى تجنب التعرض المباشر لأشعة الشمس."
         );
         assert_eq!(second.author, None);
+    }
+
+    /// A watcher keeps the entry without text: it fetches the page it links to.
+    #[test]
+    fn rss_entries_without_text_are_kept_for_watchers() {
+        let entries = read_feed_entries(fixture("rss.xml").as_bytes(), "annaba", "feeds/annaba.xml").expect("reads");
+        assert_eq!(entries.len(), 3, "{entries:#?}");
+        assert_eq!(
+            entries[0],
+            read_feed(fixture("rss.xml").as_bytes(), "annaba", "feeds/annaba.xml").expect("reads")[0]
+        );
+        let textless = &entries[2];
+        assert_eq!(textless.id, "annaba/3");
+        assert_eq!(textless.text, "");
+        assert!(textless.url.is_some(), "{textless:#?}");
     }
 
     #[test]

@@ -40,6 +40,29 @@ const FORMAT: &str = "RSS/Atom feed";
 /// format `"RSS/Atom feed"` when the feed cannot be parsed or an XML feed is
 /// cut before its closing root tag.
 pub fn read_feed(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>> {
+    parse_feed(bytes, id, source, SkipTextless::Yes)
+}
+
+/// Like [`read_feed`], but keeps the entries without any text, with an empty
+/// `text`: a feed watcher fetches the page an entry links to, and many feeds
+/// carry only a title and a link.
+///
+/// # Errors
+///
+/// As [`read_feed`].
+pub fn read_feed_entries(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>> {
+    parse_feed(bytes, id, source, SkipTextless::No)
+}
+
+/// Whether entries without text are left out (files read as articles) or kept
+/// (feeds whose links are followed).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SkipTextless {
+    Yes,
+    No,
+}
+
+fn parse_feed(bytes: &[u8], id: &str, source: &str, skip_textless: SkipTextless) -> Result<Vec<RawArticle>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty { input: source.to_string() });
     }
@@ -54,7 +77,7 @@ pub fn read_feed(bytes: &[u8], id: &str, source: &str) -> Result<Vec<RawArticle>
     if let Some(detail) = truncation(bytes) {
         return Err(IngestError::malformed(source, FORMAT, detail));
     }
-    Ok(articles(&feed, id, source))
+    Ok(articles(&feed, id, source, skip_textless))
 }
 
 /// Whether `text` starts (after an optional BOM, XML declaration, processing
@@ -124,15 +147,19 @@ fn without_xml_declaration(text: &str) -> &str {
     trimmed
 }
 
-fn articles(feed: &Feed, id: &str, source: &str) -> Vec<RawArticle> {
+fn articles(feed: &Feed, id: &str, source: &str, skip_textless: SkipTextless) -> Vec<RawArticle> {
     let outlet = feed.title.as_ref().and_then(text_construct_line);
     let feed_lang = feed.language.as_deref().and_then(non_empty);
     let mut out = Vec::new();
     for (n, entry) in feed.entries.iter().enumerate() {
         let article_id = format!("{id}/{}", n + 1);
-        let Some(text) = entry_text(entry) else {
-            tracing::warn!(input = source, entry = n + 1, id = %entry.id, "skipping feed entry without text");
-            continue;
+        let text = match entry_text(entry) {
+            Some(text) => text,
+            None if skip_textless == SkipTextless::No => String::new(),
+            None => {
+                tracing::warn!(input = source, entry = n + 1, id = %entry.id, "skipping feed entry without text");
+                continue;
+            }
         };
         let mut article = RawArticle::new(article_id, source, Origin::Feed, text);
         article.title = entry.title.as_ref().and_then(text_construct_line);

@@ -13,6 +13,7 @@ pub struct SearchDocument {
     /// Unique id; indexing a document with an id already in the index replaces it.
     pub id: String,
     pub title: String,
+    /// Outlet name; the filter compares it under the matching normalization.
     pub outlet: String,
     /// Publication date, `YYYY-MM-DD` (anything after the tenth character,
     /// such as a time, is ignored). A date that does not parse is shown but
@@ -50,6 +51,7 @@ impl SearchDocument {
         doc.add_text(fields.exact, &self.title);
         doc.add_text(fields.exact, &self.text);
         doc.add_text(fields.outlet, &self.outlet);
+        doc.add_text(fields.outlet_key, crate::schema::outlet_key(&self.outlet));
         if let Some(published) = &self.published {
             doc.add_text(fields.published, published);
             if let Some(day) = parse_day(published) {

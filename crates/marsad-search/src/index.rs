@@ -296,6 +296,8 @@ mod tests {
         };
         assert_eq!(q(&|_| {}), ["a", "b", "c", "undated"]);
         assert_eq!(q(&|q| q.outlet = Some("الجزيرة".into())), ["c"]);
+        assert_eq!(q(&|q| q.outlet = Some(" الشرق  الاوسط".into())), ["a", "b"], "spelling variants of the outlet");
+        assert_eq!(q(&|q| q.outlet = Some("الشرق".into())), Vec::<String>::new(), "the whole name, not a part");
         assert_eq!(q(&|q| q.from = Some("2023-09-13".into())), ["b", "c"]);
         assert_eq!(q(&|q| q.to = Some("2023-09-13".into())), ["a", "b"]);
         assert_eq!(q(&|q| (q.from, q.to) = (Some("2023-09-13".into()), Some("2023-09-13".into()))), ["b"]);

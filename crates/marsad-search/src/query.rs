@@ -58,7 +58,8 @@ const EXACT_BOOST: f32 = 0.5;
 pub struct SearchQuery {
     /// Words and quoted phrases (see the module docs). May be empty when a filter is given.
     pub text: String,
-    /// Only documents of this outlet (exact name).
+    /// Only documents of this outlet (its name, up to spelling variants
+    /// the matching normalization folds: hamza, alef, ta marbuta, spacing).
     pub outlet: Option<String>,
     /// Only documents published on or after this day, `YYYY-MM-DD`.
     pub from: Option<String>,
@@ -239,7 +240,10 @@ fn boost(query: Box<dyn Query>, by: f32) -> Box<dyn Query> {
 /// The filter queries of `q`.
 fn filters(q: &SearchQuery, fields: &Fields) -> Result<Vec<Box<dyn Query>>> {
     let mut filters: Vec<Box<dyn Query>> = Vec::new();
-    for (field, value) in [(fields.outlet, &q.outlet), (fields.entity, &q.entity), (fields.story, &q.story)] {
+    let outlet = q.outlet.as_deref().map(crate::schema::outlet_key);
+    for (field, value) in
+        [(fields.outlet_key, outlet.as_ref()), (fields.entity, q.entity.as_ref()), (fields.story, q.story.as_ref())]
+    {
         if let Some(value) = value {
             filters.push(Box::new(TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)));
         }

@@ -18,8 +18,10 @@ pub(crate) struct Fields {
     pub text: Field,
     /// Title and text again, exact forms (see [`crate::analyzer::Analysis::Exact`]): scoring only.
     pub exact: Field,
-    /// Outlet name, raw.
+    /// Outlet name as given, stored only.
     pub outlet: Field,
+    /// Outlet name as matched by the filter: see [`outlet_key`].
+    pub outlet_key: Field,
     /// Publication date as written (`YYYY-MM-DD`), stored only.
     pub published: Field,
     /// Publication date as days since 1970-01-01, for date ranges.
@@ -48,7 +50,8 @@ impl Fields {
         b.add_text_field("title", stemmed.clone());
         b.add_text_field("text", stemmed);
         b.add_text_field("exact", exact);
-        b.add_text_field("outlet", STRING | STORED);
+        b.add_text_field("outlet", STORED);
+        b.add_text_field("outlet_key", STRING);
         b.add_text_field("published", STORED);
         b.add_i64_field("day", NumericOptions::default() | INDEXED | FAST);
         b.add_text_field("story", STRING | STORED);
@@ -65,6 +68,7 @@ impl Fields {
             text: schema.get_field("text")?,
             exact: schema.get_field("exact")?,
             outlet: schema.get_field("outlet")?,
+            outlet_key: schema.get_field("outlet_key")?,
             published: schema.get_field("published")?,
             day: schema.get_field("day")?,
             story: schema.get_field("story")?,
@@ -72,4 +76,11 @@ impl Fields {
             name_key: schema.get_field("name_key")?,
         })
     }
+}
+
+/// The form of an outlet name that the outlet filter compares: matching
+/// normalization, whitespace runs as one space, trimmed — so "الشرق الاوسط"
+/// finds "الشرق الأوسط".
+pub(crate) fn outlet_key(outlet: &str) -> String {
+    marsad_text::normalize_str(outlet).split_whitespace().collect::<Vec<_>>().join(" ")
 }

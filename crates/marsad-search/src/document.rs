@@ -61,32 +61,20 @@ impl SearchDocument {
         if let Some(story) = &self.story {
             doc.add_text(fields.story, story);
         }
-        let mut keys: Vec<String> = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for entity in &self.entities {
             doc.add_text(fields.entity, &entity.id);
             for name in &entity.names {
-                keys.extend(name_keys(name));
+                names.extend(crate::names::variants(name).iter().map(|v| v.term()));
             }
         }
-        keys.sort_unstable();
-        keys.dedup();
-        for key in keys {
-            doc.add_text(fields.name_key, key);
+        names.sort_unstable();
+        names.dedup();
+        for name in names {
+            doc.add_text(fields.name_key, name);
         }
         Ok(doc)
     }
-}
-
-/// The name keys a name is indexed under: its own, and (when a proclitic
-/// is attached to its first word, "وبيونج يانج") that of the name without it.
-pub(crate) fn name_keys(name: &str) -> impl Iterator<Item = String> {
-    let whole = marsad_entities::variant::name_key(name);
-    let normalized = marsad_text::normalize_str(name.trim());
-    let (first, rest) = normalized.split_once(' ').unwrap_or((&normalized, ""));
-    let stripped = marsad_text::strip_proclitics(first);
-    let bare =
-        (stripped.len() < first.len()).then(|| marsad_entities::variant::name_key(&format!("{stripped} {rest}")));
-    std::iter::once(whole).chain(bare).filter(|k| !k.is_empty())
 }
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian), or
@@ -131,14 +119,5 @@ mod tests {
         {
             assert_eq!(parse_day(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn name_keys_cover_a_leading_clitic() {
-        let key = marsad_entities::variant::name_key("بيونغ يانغ");
-        assert_ne!(marsad_entities::variant::name_key("لبيونج يانج"), key, "the key alone keeps the ل");
-        let keys: Vec<String> = name_keys("لبيونج يانج").collect();
-        assert!(keys.contains(&key), "{keys:?}");
-        assert_eq!(name_keys("  ").count(), 0);
     }
 }

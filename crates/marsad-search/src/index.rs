@@ -107,7 +107,7 @@ impl SearchIndex {
                 published: get(self.fields.published),
                 story: get(self.fields.story),
                 score,
-                snippet: make_snippet(&text, &compiled.stems, &compiled.name_keys),
+                snippet: make_snippet(&text, &compiled.stems, &compiled.names),
             });
         }
         Ok(SearchResults { total, hits })
@@ -242,11 +242,22 @@ mod tests {
             },
             doc("same-spelling", "", "عاد الوفد من بيونغ يانغ."),
             doc("untagged-variant", "", "مدينة بيونج يانج بلا كيان."),
+            SearchDocument {
+                entities: vec![entity("maliki", &["المالكي"])],
+                ..doc("same-key-other-name", "", "قال المالكي إن الوفد وصل.")
+            },
             doc("other", "", "وصل الوفد إلى سيول."),
         ]);
         assert_eq!(ids_for(&index, "بيونغ يانغ"), ["joined", "same-spelling", "spaced"]);
         assert_eq!(ids_for(&index, "\"بيونغ يانغ\""), ["joined", "same-spelling", "spaced"]);
         assert_eq!(ids_for(&index, "بيونغ يانغ الوفد"), ["same-spelling", "spaced"], "the other words still count");
+        assert_eq!(
+            marsad_entities::variant::name_key("الملك"),
+            marsad_entities::variant::name_key("المالكي"),
+            "a key collision the spelling check must reject"
+        );
+        assert!(ids_for(&index, "الملك").is_empty(), "the king is not al-Maliki");
+        assert_eq!(ids_for(&index, "المالكى"), ["same-key-other-name"]);
         let results = index.search(&SearchQuery::new("بيونغ يانغ")).expect("search");
         for hit in &results.hits {
             let marked: Vec<&str> = hit.snippet.highlighted().collect();

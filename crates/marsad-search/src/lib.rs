@@ -30,6 +30,7 @@ pub mod analyzer;
 mod document;
 mod error;
 mod index;
+mod names;
 pub mod query;
 mod schema;
 pub mod snippet;

@@ -34,7 +34,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use crate::analyzer::Analysis;
-use crate::document::{name_keys, parse_day};
+use crate::document::parse_day;
 use crate::error::{Result, SearchError};
 use crate::schema::Fields;
 
@@ -145,36 +145,37 @@ pub(crate) struct CompiledQuery {
     pub query: Box<dyn Query>,
     /// Stem terms of every query word.
     pub stems: BTreeSet<String>,
-    /// Name keys the query was read as (present in the index).
-    pub name_keys: BTreeSet<String>,
+    /// Indexed name terms the query's names matched (see [`crate::names`]).
+    pub names: BTreeSet<String>,
 }
 
 /// Builds the tantivy query for `q`. `searcher` tells which name keys the index knows.
 pub(crate) fn compile(q: &SearchQuery, fields: &Fields, searcher: &Searcher) -> Result<CompiledQuery> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut stems = BTreeSet::new();
-    let mut matched_keys = BTreeSet::new();
+    let mut matched_names = BTreeSet::new();
     for segment in parse_text(&q.text) {
         stems.extend(segment.words.iter().map(|w| w.stem.clone()));
         let words = &segment.words;
         if segment.quoted {
-            let key = indexed_name_key(words, fields, searcher)?;
-            clauses.push((Occur::Must, name_or_phrase(words, key.as_deref(), fields)));
-            matched_keys.extend(key);
+            let names = indexed_names(words, fields, searcher)?;
+            clauses.push((Occur::Must, name_or_phrase(words, &names, fields)));
+            matched_names.extend(names);
             continue;
         }
         let mut i = 0;
         while i < words.len() {
-            let mut run = (1, None);
+            let mut run = (1, Vec::new());
             for len in (1..=MAX_NAME_WORDS.min(words.len() - i)).rev() {
-                if let Some(key) = indexed_name_key(&words[i..i + len], fields, searcher)? {
-                    run = (len, Some(key));
+                let names = indexed_names(&words[i..i + len], fields, searcher)?;
+                if !names.is_empty() {
+                    run = (len, names);
                     break;
                 }
             }
-            let (len, key) = run;
-            clauses.push((Occur::Must, name_or_phrase(&words[i..i + len], key.as_deref(), fields)));
-            matched_keys.extend(key);
+            let (len, names) = run;
+            clauses.push((Occur::Must, name_or_phrase(&words[i..i + len], &names, fields)));
+            matched_names.extend(names);
             i += len;
         }
     }
@@ -189,23 +190,18 @@ pub(crate) fn compile(q: &SearchQuery, fields: &Fields, searcher: &Searcher) -> 
     for filter in filters {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
     }
-    Ok(CompiledQuery { query: Box::new(BooleanQuery::new(clauses)), stems, name_keys: matched_keys })
+    Ok(CompiledQuery { query: Box::new(BooleanQuery::new(clauses)), stems, names: matched_names })
 }
 
-/// The name key of `words` read as one name, if some document's entity has it.
-fn indexed_name_key(words: &[QueryWord], fields: &Fields, searcher: &Searcher) -> Result<Option<String>> {
+/// The indexed entity names that `words`, read as one name, match.
+fn indexed_names(words: &[QueryWord], fields: &Fields, searcher: &Searcher) -> Result<Vec<String>> {
     let name = words.iter().map(|w| w.surface.as_str()).collect::<Vec<_>>().join(" ");
-    for key in name_keys(&name) {
-        if searcher.doc_freq(&Term::from_field_text(fields.name_key, &key))? > 0 {
-            return Ok(Some(key));
-        }
-    }
-    Ok(None)
+    crate::names::indexed_matches(&name, fields, searcher)
 }
 
-/// `words` as a phrase (one word: as a word) in the title or text, or, when
-/// `key` is given, any document with an entity name of that key.
-fn name_or_phrase(words: &[QueryWord], key: Option<&str>, fields: &Fields) -> Box<dyn Query> {
+/// `words` as a phrase (one word: as a word) in the title or text, or any
+/// document with an entity named by one of `names` (indexed name terms).
+fn name_or_phrase(words: &[QueryWord], names: &[String], fields: &Fields) -> Box<dyn Query> {
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = match words {
         [word] => vec![
             (Occur::Should, boost(term(fields.title, &word.stem), TITLE_BOOST)),
@@ -217,8 +213,8 @@ fn name_or_phrase(words: &[QueryWord], key: Option<&str>, fields: &Fields) -> Bo
             (Occur::Should, phrase(fields.text, words)),
         ],
     };
-    if let Some(key) = key {
-        alternatives.push((Occur::Should, term(fields.name_key, key)));
+    for name in names {
+        alternatives.push((Occur::Should, term(fields.name_key, name)));
     }
     Box::new(BooleanQuery::new(alternatives))
 }

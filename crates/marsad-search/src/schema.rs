@@ -30,7 +30,8 @@ pub(crate) struct Fields {
     pub story: Field,
     /// Entity ids, raw, one value per entity.
     pub entity: Field,
-    /// [`marsad_entities::variant::name_key`] of every name and mention of the document's entities.
+    /// Every name and mention of the document's entities as `KEY \u{1} SPELLING`
+    /// (see [`crate::names`]), raw.
     pub name_key: Field,
 }
 

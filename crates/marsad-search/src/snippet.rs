@@ -18,7 +18,7 @@ use marsad_text::CharIndex;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::analyzer::{analyze, Analysis, AnalyzedTerm};
-use crate::document::name_keys;
+use crate::names::{parse_terms, variants, NameVariant};
 use crate::query::MAX_NAME_WORDS;
 
 /// Target length of a snippet, in characters (words are not cut, so it may be a little shorter).
@@ -90,28 +90,29 @@ fn escape_into(text: &str, out: &mut String) {
     }
 }
 
-/// The snippet of `text` for a query with these stem terms and matched name keys.
-pub(crate) fn make_snippet(text: &str, stems: &BTreeSet<String>, keys: &BTreeSet<String>) -> Snippet {
+/// The snippet of `text` for a query with these stem terms and matched
+/// entity names (indexed name terms, see [`crate::names`]).
+pub(crate) fn make_snippet(text: &str, stems: &BTreeSet<String>, names: &BTreeSet<String>) -> Snippet {
     let words = analyze(text, Analysis::Stem);
     let mut marks: Vec<(usize, usize)> =
         words.iter().filter(|w| stems.contains(&w.term)).map(|w| (w.start, w.end)).collect();
-    if marks.is_empty() && !keys.is_empty() {
-        marks.extend(first_name_run(text, &words, keys));
+    if marks.is_empty() && !names.is_empty() {
+        marks.extend(first_name_run(text, &words, &parse_terms(names)));
     }
     window(text, &marks)
 }
 
-/// Byte range of the first run of words whose name key is one of `keys`.
-fn first_name_run(text: &str, words: &[AnalyzedTerm], keys: &BTreeSet<String>) -> Option<(usize, usize)> {
+/// Byte range of the first run of words that is one of `names`.
+fn first_name_run(text: &str, words: &[AnalyzedTerm], names: &[NameVariant]) -> Option<(usize, usize)> {
     for (i, first) in words.iter().enumerate() {
         // The key of a run starts with the key of its first word: test that
-        // cheaply before keying the longer runs.
-        let first_keys: Vec<String> = name_keys(text.get(first.start..first.end)?).collect();
-        if !keys.iter().any(|k| first_keys.iter().any(|f| k.starts_with(f.as_str()))) {
+        // cheaply before reading the longer runs.
+        let first_keys = variants(text.get(first.start..first.end)?);
+        if !names.iter().any(|n| first_keys.iter().any(|f| n.key.starts_with(f.key.as_str()))) {
             continue;
         }
         for last in words.iter().skip(i).take(MAX_NAME_WORDS) {
-            if name_keys(text.get(first.start..last.end)?).any(|k| keys.contains(&k)) {
+            if crate::names::matches_any(text.get(first.start..last.end)?, names) {
                 return Some((first.start, last.end));
             }
         }
@@ -222,11 +223,11 @@ mod tests {
     #[test]
     fn name_key_match_highlights_the_variant() {
         let text = "التقى الوفد في بيونجيانج أمس.";
-        let key = marsad_entities::variant::name_key("بيونغ يانغ");
-        let s = make_snippet(text, &set(&["بيونغ", "يانغ"]), &set(&[&key]));
+        let name = variants("بيونغ يانغ")[0].term();
+        let s = make_snippet(text, &set(&["بيونغ", "يانغ"]), &set(&[&name]));
         assert_eq!(s.highlighted().collect::<Vec<_>>(), ["بيونجيانج"]);
         let text = "التقى الوفد في بيونج يانج أمس.";
-        let s = make_snippet(text, &set(&["بيونغ", "يانغ"]), &set(&[&key]));
+        let s = make_snippet(text, &set(&["بيونغ", "يانغ"]), &set(&[&name]));
         assert_eq!(s.highlighted().collect::<Vec<_>>(), ["بيونج يانج"]);
     }
 

@@ -5,17 +5,17 @@
 //! Python and most JSON consumers index strings.
 
 use marsad_ingest::{Article, Origin, PublishedBasis};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A sentence of the document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
 }
 
 /// One place where an entity is named.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mention {
     pub text: String,
     pub start: usize,
@@ -23,7 +23,7 @@ pub struct Mention {
 }
 
 /// A named entity of the document with all its mentions.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entity {
     /// Stable across documents for the same entity.
     pub id: String,
@@ -33,7 +33,7 @@ pub struct Entity {
     #[serde(rename = "type")]
     pub kind: String,
     /// Wikidata id, for entities of the shipped gazetteer where it is certain.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
     pub mentions: Vec<Mention>,
 }
@@ -61,7 +61,7 @@ impl Entity {
 }
 
 /// Who a quotation is attributed to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
     /// The entity id, when the speaker is a known entity.
     pub entity: Option<String>,
@@ -70,12 +70,12 @@ pub struct Speaker {
 }
 
 /// A direct or indirect quotation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     pub speaker: Speaker,
     pub cue: Option<String>,
     /// `direct` or `indirect`.
-    pub kind: &'static str,
+    pub kind: marsad_quotes::Kind,
     /// What the cue does: `speech`, `source` (بحسب …), `belief`, `allegation`, `denial`, `written`.
     pub attribution: marsad_quotes::Attribution,
     pub text: String,
@@ -101,7 +101,7 @@ impl Quote {
                 text: q.speaker.text,
             },
             cue: q.cue.map(slice),
-            kind: q.kind.as_str(),
+            kind: q.kind,
             attribution: q.attribution,
             start: chars.char_offset(q.text.start),
             end: chars.char_offset(q.text.end),
@@ -112,7 +112,7 @@ impl Quote {
 }
 
 /// A date or time expression with its calendar value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
     /// The expression with a leading signal word («في 2 يناير 2024»).
     pub text: String,
@@ -142,7 +142,7 @@ impl DateMention {
 }
 
 /// A sentence copied from an earlier report of the same story.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReusedSentence {
     /// Index into this document's `sentences`.
     pub sentence: usize,
@@ -152,7 +152,7 @@ pub struct ReusedSentence {
 }
 
 /// An analyzed document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub source: String,
@@ -173,13 +173,13 @@ pub struct Document {
     pub quotes: Vec<Quote>,
     pub dates: Vec<DateMention>,
     /// The story it belongs to, once stories are found.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
     /// The earlier document this one is a near-copy of.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
     /// Sentences copied from earlier reports of its story.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reused: Vec<ReusedSentence>,
 }
 

@@ -80,6 +80,9 @@ mod tests {
         for m in &macron.mentions {
             assert_eq!(slice(m.start, m.end), m.text);
         }
+        let json = serde_json::to_string(&doc).expect("serializes");
+        let back: Document = serde_json::from_str(&json).expect("a stored document reads back");
+        assert_eq!(back, doc);
         for (s, bytes) in doc.sentences.iter().zip(doc.sentence_bytes()) {
             assert_eq!(slice(s.start, s.end), &doc.text[bytes], "sentence byte ranges slice the same sentences");
         }

@@ -74,18 +74,24 @@ impl Brief {
             .into_iter()
             .map(|story| {
                 let members = by_story.get(story.id.as_str()).cloned().unwrap_or_default();
-                let quotes = quotes::story_quotes(&members);
-                let facts = facts::facts(&members, &quotes);
-                let summary = summarize(&members, &facts);
-                let tensions = tensions
-                    .iter()
-                    .filter(|t| t.statements.iter().any(|s| story.members.contains(&s.doc)))
-                    .cloned()
-                    .collect();
-                StoryBrief { quotes, timeline: timeline::timeline(&members), facts, tensions, summary, story }
+                StoryBrief::new(story, &members, &tensions)
             })
             .collect();
         Brief { documents, stories }
+    }
+}
+
+impl StoryBrief {
+    /// The brief of `story`, made of its `members`; `tensions` are those
+    /// found among all documents at hand (the other side of one may be in
+    /// another story), of which the story keeps those it takes part in.
+    pub fn new(story: Story, members: &[&Document], tensions: &[Tension]) -> Self {
+        let quotes = quotes::story_quotes(members);
+        let facts = facts::facts(members, &quotes);
+        let summary = summarize(members, &facts);
+        let tensions =
+            tensions.iter().filter(|t| t.statements.iter().any(|s| story.members.contains(&s.doc))).cloned().collect();
+        StoryBrief { quotes, timeline: timeline::timeline(members), facts, tensions, summary, story }
     }
 }
 

@@ -60,7 +60,9 @@ pub fn story_quotes(docs: &[&Document]) -> Vec<StoryQuote> {
             let best = members
                 .iter()
                 .copied()
-                .max_by_key(|&i| (quotes[i].1.kind == "direct", quotes[i].1.text.chars().count(), usize::MAX - i))
+                .max_by_key(|&i| {
+                    (quotes[i].1.kind == marsad_quotes::Kind::Direct, quotes[i].1.text.chars().count(), usize::MAX - i)
+                })
                 .unwrap_or(members[0]);
             // The speaker as named best: a resolved entity, else the longest words.
             let speaker = members
@@ -69,7 +71,11 @@ pub fn story_quotes(docs: &[&Document]) -> Vec<StoryQuote> {
                 .max_by_key(|s| (s.entity.is_some(), s.text.chars().count()))
                 .cloned()
                 .unwrap_or(Speaker { entity: None, text: String::new() });
-            let kind = if members.iter().any(|&i| quotes[i].1.kind == "direct") { "direct" } else { "indirect" };
+            let kind = if members.iter().any(|&i| quotes[i].1.kind == marsad_quotes::Kind::Direct) {
+                "direct"
+            } else {
+                "indirect"
+            };
             StoryQuote { speaker, text: quotes[best].1.text.clone(), kind, sources, variants }
         })
         .collect();

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 /// What kind of statement a cue introduces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Attribution {
     /// Said, stated, added, explained, warned, called for.

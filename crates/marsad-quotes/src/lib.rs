@@ -47,7 +47,7 @@ pub struct NamedSpan {
 }
 
 /// Whether the words are the speaker's own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Words inside quote marks.

@@ -94,14 +94,26 @@ pub fn find_stories(documents: &mut [Document], settings: Settings) -> Vec<Story
 }
 
 fn story(documents: &mut [Document], members: &[usize], days: &[Option<i64>]) -> Story {
-    let id = format!("story-{:012x}", hash::of_str(&documents[members[0]].id) & 0xffff_ffff_ffff);
+    let id = story_id(&documents[members[0]].id);
     for &m in members {
         documents[m].story = Some(id.clone());
     }
     mark_reused(documents, members, days);
     let docs: Vec<&Document> = members.iter().map(|&m| &documents[m]).collect();
+    describe(id, &docs)
+}
+
+/// The id of a story first reported by document `first`: fixed for the same
+/// document, so a story keeps its id when more reports join it.
+pub fn story_id(first: &str) -> String {
+    format!("story-{:012x}", hash::of_str(first) & 0xffff_ffff_ffff)
+}
+
+/// The description of story `id` made of `docs`: its title (the earliest
+/// report's), period, outlets and most widely named entities.
+pub fn describe(id: String, docs: &[&Document]) -> Story {
     let dated: Vec<&Document> = {
-        let mut v: Vec<&Document> = docs.clone();
+        let mut v: Vec<&Document> = docs.to_vec();
         v.sort_by_key(|d| d.published_date());
         v
     };
@@ -118,7 +130,7 @@ fn story(documents: &mut [Document], members: &[usize], days: &[Option<i64>]) ->
         }
     }
     let mut entities: HashMap<&str, StoryEntity> = HashMap::new();
-    for d in &docs {
+    for d in docs {
         for e in &d.entities {
             entities
                 .entry(e.id.as_str())

@@ -17,14 +17,14 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::civil::CivilDate;
 use crate::relative::Reference;
 use crate::scan::{items, may_contain_timex, Item, ItemKind};
 
 /// What kind of time expression a [`Timex`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimexKind {
     /// A calendar day: «2 كانون الثاني/يناير 2024», «13/9/2023», «25 شوال 1436هـ».
@@ -51,7 +51,7 @@ pub enum TimexKind {
 }
 
 /// A TIMEX3-style value: one value, or a list for [`TimexKind::Years`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum TimexValue {
     /// `2023-09-13`, `2023-09-13T12:08`, `T12:08`, `2023-09`, `2023`,

@@ -7,7 +7,7 @@ use super::furniture::{labelled_value, separated_parts, Furniture};
 use super::lines::{line_key, Line};
 
 /// Where a publication date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PublishedBasis {
     /// A dateline in the article's text.

@@ -414,6 +414,17 @@ mod tests {
     }
 
     #[test]
+    fn an_index_of_another_schema_is_refused_with_its_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut other = tantivy::schema::Schema::builder();
+        other.add_text_field("body", tantivy::schema::TEXT);
+        drop(Index::create_in_dir(dir.path(), other.build()).expect("foreign index"));
+        let err = SearchIndex::open_or_create(dir.path()).expect_err("schema differs");
+        assert!(matches!(err, SearchError::Open { .. }), "{err}");
+        assert!(err.to_string().contains(&dir.path().display().to_string()), "{err}");
+    }
+
+    #[test]
     fn snippet_highlights_point_at_the_matched_words() {
         let text = "في يوم الأربعاء، وصل والزعيمُ الكوريّ كيم إلى قاعدة فوستوتشني الفضائية.";
         let index = index_of(&[doc("d", "قمة", text)]);

@@ -414,6 +414,34 @@ mod tests {
     }
 
     #[test]
+    fn shared_across_threads() {
+        fn send_sync<T: Send + Sync>() {}
+        send_sync::<SearchIndex>();
+        send_sync::<SearchWriter>();
+        let index = std::sync::Arc::new(index_of(&[doc("d", "", "بوتين في موسكو")]));
+        let searches: Vec<_> = (0..4)
+            .map(|_| {
+                let index = index.clone();
+                std::thread::spawn(move || index.search(&SearchQuery::new("موسكو")).map(|r| r.total))
+            })
+            .collect();
+        for s in searches {
+            assert_eq!(s.join().expect("thread").expect("search"), 1);
+        }
+    }
+
+    #[test]
+    fn an_index_of_another_schema_is_refused_with_its_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut other = tantivy::schema::Schema::builder();
+        other.add_text_field("body", tantivy::schema::TEXT);
+        drop(Index::create_in_dir(dir.path(), other.build()).expect("foreign index"));
+        let err = SearchIndex::open_or_create(dir.path()).expect_err("schema differs");
+        assert!(matches!(err, SearchError::Open { .. }), "{err}");
+        assert!(err.to_string().contains(&dir.path().display().to_string()), "{err}");
+    }
+
+    #[test]
     fn snippet_highlights_point_at_the_matched_words() {
         let text = "في يوم الأربعاء، وصل والزعيمُ الكوريّ كيم إلى قاعدة فوستوتشني الفضائية.";
         let index = index_of(&[doc("d", "قمة", text)]);

@@ -11,7 +11,7 @@ pub mod document;
 pub mod pipeline;
 
 pub use document::{DateMention, Document, Entity, Mention, Quote, ReusedSentence, Sentence, Speaker};
-pub use pipeline::{analyze_inputs, Corpus, Options, Progress};
+pub use pipeline::{analyze_articles, analyze_inputs, Corpus, Options, Progress};
 
 use marsad_ingest::Article;
 use marsad_quotes::NamedSpan;

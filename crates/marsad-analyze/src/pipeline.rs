@@ -56,9 +56,15 @@ pub struct Corpus {
 
 /// Reads every input under `paths`, cleans and analyzes the articles.
 pub fn analyze_inputs(paths: &[PathBuf], options: &Options, progress: &dyn Progress) -> Corpus {
-    let (raws, mut errors) = read_all(paths, options, progress);
+    let (raws, errors) = read_all(paths, options, progress);
+    analyze_articles(&raws, errors, progress)
+}
+
+/// Cleans and analyzes raw articles read elsewhere (a feed watcher, an API
+/// request); `errors` are those met reading them, kept in the result.
+pub fn analyze_articles(raws: &[RawArticle], mut errors: Vec<IngestError>, progress: &dyn Progress) -> Corpus {
     let bytes = raws.iter().map(|r| r.text.len() as u64).sum();
-    let cleaner = Cleaner::with_repeated_lines(RepeatedLines::from_articles(&raws));
+    let cleaner = Cleaner::with_repeated_lines(RepeatedLines::from_articles(raws));
     let analyzer = Analyzer::new();
     progress.articles(raws.len());
     let per_raw: Vec<Vec<Document>> = raws

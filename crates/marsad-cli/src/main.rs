@@ -5,6 +5,8 @@
 
 mod bench;
 mod progress;
+#[cfg(feature = "store")]
+mod store;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -100,6 +102,91 @@ enum Command {
         #[arg(value_name = "PATH", required_unless_present = "conll")]
         paths: Vec<PathBuf>,
     },
+    /// Store articles: analyze them and keep documents, stories and entities in the store.
+    ///
+    /// The same article ingested twice is stored once; new articles join the
+    /// stories already stored; an interrupted ingest loses nothing committed
+    /// and is finished by the next command that opens the store.
+    ///
+    /// Example: marsad ingest ../shared/data/saudinewsnet/articles.jsonl.gz
+    #[cfg(feature = "store")]
+    Ingest {
+        /// Files, folders or `-` for standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The store folder.
+        #[arg(long, value_name = "DIR", default_value = marsad_store::DEFAULT_DIR)]
+        data: PathBuf,
+    },
+    /// Search the stored articles, with Arabic-aware matching.
+    ///
+    /// Words match across clitics and light inflection («الزعيم الكوري» finds
+    /// «والزعيم الكوري»); quoted words are a phrase; a name matches its
+    /// spelling variants («بيونغ يانغ» finds «بيونج يانج»).
+    ///
+    /// Example: marsad search '"الزعيم الكوري"' --from 2023-09-01 --format json
+    #[cfg(feature = "store")]
+    Search {
+        /// The query.
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// The store folder.
+        #[arg(long, value_name = "DIR", default_value = marsad_store::DEFAULT_DIR)]
+        data: PathBuf,
+        /// text or json.
+        #[arg(long, short, value_enum, default_value_t = HitsFormat::Text)]
+        format: HitsFormat,
+        /// Only this outlet.
+        #[arg(long)]
+        outlet: Option<String>,
+        /// Only documents published on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only documents published on or before this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only documents naming this entity id.
+        #[arg(long, value_name = "ID")]
+        entity: Option<String>,
+        /// Only documents of this story id.
+        #[arg(long, value_name = "ID")]
+        story: Option<String>,
+        /// Hits per page.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Hits to skip.
+        #[arg(long, default_value_t = 0)]
+        offset: usize,
+    },
+    /// Watch RSS/Atom feeds: poll them politely and store their new articles.
+    ///
+    /// FEEDS lists one feed URL per line (# starts a comment). Feeds are
+    /// fetched with conditional GET, at most one request per host per
+    /// second; private and loopback addresses are refused unless
+    /// --allow-private.
+    ///
+    /// Example: marsad watch feeds.txt --once
+    #[cfg(feature = "watch")]
+    Watch {
+        /// The feed list.
+        #[arg(value_name = "FEEDS")]
+        feeds: PathBuf,
+        /// The store folder.
+        #[arg(long, value_name = "DIR", default_value = marsad_store::DEFAULT_DIR)]
+        data: PathBuf,
+        /// Poll once and exit.
+        #[arg(long)]
+        once: bool,
+        /// Seconds between polls.
+        #[arg(long, value_name = "SECONDS", default_value_t = 900)]
+        interval: u64,
+        /// Allow private, loopback and link-local addresses (a feed on your own network).
+        #[arg(long)]
+        allow_private: bool,
+        /// Where the poll state is kept (default: DIR/watch-state.json).
+        #[arg(long, value_name = "FILE")]
+        state: Option<PathBuf>,
+    },
     /// Measure the throughput of every stage (ingest, cleaning, text core, entities, quotes, dates, stories) on one core.
     ///
     /// Reports articles/s, MB/s and peak memory. Defaults to the SaudiNewsNet
@@ -108,6 +195,14 @@ enum Command {
         /// A corpus to measure on.
         #[arg(value_name = "PATH", default_value = "../shared/data/saudinewsnet/articles.jsonl.gz")]
         path: PathBuf,
+        /// Measure search latency (p50/p99) over the store in --data instead.
+        #[cfg(feature = "store")]
+        #[arg(long)]
+        search: bool,
+        /// The store folder, with --search.
+        #[cfg(feature = "store")]
+        #[arg(long, value_name = "DIR", default_value = marsad_store::DEFAULT_DIR)]
+        data: PathBuf,
     },
 }
 
@@ -118,6 +213,13 @@ enum OutputFormat {
     Jsonl,
     Md,
     Html,
+}
+
+#[cfg(feature = "store")]
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum HitsFormat {
+    Text,
+    Json,
 }
 
 impl From<OutputFormat> for Format {
@@ -173,7 +275,32 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Ner { conll, model_only, paths } => ner(conll, model_only, &paths, &options),
         Command::Clean { paths, explain } => clean(&paths, explain, &options),
-        Command::Bench { path } => bench::run(&path, &options),
+        #[cfg(feature = "store")]
+        Command::Bench { search: true, data, .. } => store::search_latency(&data),
+        Command::Bench { path, .. } => bench::run(&path, &options),
+        #[cfg(feature = "store")]
+        Command::Ingest { paths, data } => store::ingest(&paths, &data, &options, cli.quiet),
+        #[cfg(feature = "store")]
+        Command::Search { query, data, format, outlet, from, to, entity, story, limit, offset } => store::search(
+            store::SearchArgs {
+                query,
+                outlet,
+                from,
+                to,
+                entity,
+                story,
+                limit,
+                offset,
+                json: matches!(format, HitsFormat::Json),
+            },
+            &data,
+        ),
+        #[cfg(feature = "watch")]
+        Command::Watch { feeds, data, once, interval, allow_private, state } => store::watch(
+            store::WatchArgs { feeds, allow_private, once, interval_secs: interval, state },
+            &data,
+            cli.quiet,
+        ),
     }
 }
 

@@ -1,0 +1,70 @@
+//! `marsad ingest` and `marsad search` end to end on the example corpus.
+#![cfg(feature = "store")]
+
+mod common;
+
+use common::{marsad, stderr, stdout};
+
+const EXAMPLES: &str = "examples/kim-putin-2023";
+
+fn search_ids(data: &str, query: &str) -> Vec<String> {
+    let out = marsad(&["search", query, "--data", data, "--format", "json", "--limit", "20"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("search --format json prints JSON");
+    json["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            assert!(h["snippet"]["text"].as_str().is_some_and(|s| !s.is_empty()), "every hit has a snippet: {h}");
+            h["id"].as_str().expect("id").to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn ingest_is_idempotent_and_the_arabic_searches_find_the_seed_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("utf-8 path");
+    let first = marsad(&["ingest", EXAMPLES, "--data", data]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(stderr(&first).contains("6 new"), "{}", stderr(&first));
+    let again = marsad(&["ingest", EXAMPLES, "--data", data]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stderr(&again).contains("0 new") && stderr(&again).contains("6 already stored"), "{}", stderr(&again));
+    assert!(stderr(&again).contains("holds 6 documents"), "{}", stderr(&again));
+
+    // A phrase across clitics: 001 writes «والزعيم الكوري»... and the others the bare form.
+    let phrase = search_ids(data, "\"الزعيم الكوري\"");
+    for id in ["000_d1f3ed59859814e8", "001_368e647d4396fd8b", "004_5fd61a628ac1c141"] {
+        assert!(phrase.contains(&id.to_owned()), "{id} not in {phrase:?}");
+    }
+    // A name through its spelling variants: 001 writes only «بيونج يانج».
+    let pyongyang = search_ids(data, "بيونغ يانغ");
+    assert!(pyongyang.contains(&"001_368e647d4396fd8b".to_owned()), "{pyongyang:?}");
+    assert!(pyongyang.len() >= 4, "{pyongyang:?}");
+    // Filters: a date range that holds only the June 2024 report.
+    let later = marsad(&["search", "كوريا", "--data", data, "--from", "2024-01-01", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&later)).expect("json");
+    let ids: Vec<&str> = json["hits"].as_array().expect("hits").iter().filter_map(|h| h["id"].as_str()).collect();
+    assert_eq!(ids, ["003_9875eea54a075adb#2"]);
+}
+
+#[test]
+fn bad_input_keeps_what_is_stored_and_searching_no_store_says_so() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("store");
+    let data = data.to_str().expect("utf-8 path");
+    assert!(marsad(&["ingest", EXAMPLES, "--data", data]).status.success());
+    let junk = dir.path().join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 0, 255, 254, 0, 1, 2, 3].repeat(100)).expect("write");
+    let out = marsad(&["ingest", junk.to_str().expect("path"), "--data", data]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("junk.bin"), "the error names the input: {}", stderr(&out));
+    assert!(stderr(&out).contains("holds 6 documents"), "{}", stderr(&out));
+
+    let missing = dir.path().join("nothing-here");
+    let out = marsad(&["search", "كيم", "--data", missing.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no store at") && stderr(&out).contains("nothing-here"), "{}", stderr(&out));
+}

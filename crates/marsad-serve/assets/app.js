@@ -24,7 +24,7 @@
       if (name === "class") node.className = value;
       else node.setAttribute(name, String(value));
     }
-    for (const child of children.flat()) {
+    for (const child of children.flat(Infinity)) {
       if (child === undefined || child === null || child === false) continue;
       node.append(typeof child === "string" || typeof child === "number" ? document.createTextNode(String(child)) : child);
     }
@@ -126,6 +126,24 @@
     return start || end || "";
   }
 
+  // Items shown per list before "more": a brief is read, not scrolled through.
+  const SHOWN = 8;
+
+  /** The rest of a long list, folded (a <details> needs no script to open). */
+  function more(nodes, what) {
+    if (!nodes.length) return null;
+    return el("details", { class: "more" }, el("summary", {}, what + " (" + nodes.length + ")"), nodes);
+  }
+
+  /** A list showing its first SHOWN items, the rest folded. */
+  function shortList(items, render) {
+    const rest = items.slice(SHOWN);
+    return [
+      el("ul", {}, items.slice(0, SHOWN).map(render)),
+      rest.length ? more([el("ul", {}, rest.map(render))], "المزيد") : null,
+    ];
+  }
+
   function section(id, title, ...content) {
     return el("section", { id, class: "brief-section" }, el("h2", {}, title), ...content);
   }
@@ -176,8 +194,8 @@
         section(
           "facts",
           "الوقائع",
-          corroborated.length ? [el("h3", {}, "مؤكدة من أكثر من مصدر"), el("ul", {}, corroborated.slice(0, 30).map(factItem))] : null,
-          single.length ? [el("h3", {}, "من مصدر واحد"), el("ul", {}, single.slice(0, 30).map(factItem))] : null
+          corroborated.length ? [el("h3", {}, "مؤكدة من أكثر من مصدر"), shortList(corroborated, factItem)] : null,
+          single.length ? [el("h3", {}, "من مصدر واحد"), shortList(single, factItem)] : null
         )
       );
     }
@@ -189,32 +207,18 @@
         if (!bySpeaker.has(key)) bySpeaker.set(key, { name: q.speaker.text, quotes: [] });
         bySpeaker.get(key).quotes.push(q);
       }
-      const blocks = [...bySpeaker.values()].map((sp) =>
-        el(
-          "div",
-          { class: "speaker" },
-          el("h3", {}, sp.name),
-          el(
-            "ul",
-            {},
-            sp.quotes.map((q) => {
-              const variantText = (d) => {
-                const v = (q.variants || []).find((x) => x.doc === d);
-                return v ? v.text : q.text;
-              };
-              return el(
-                "li",
-                {},
-                el("q", { class: "quote-text" }, q.text),
-                q.kind === "direct" ? null : el("span", { class: "meta" }, " (بتصرف)"),
-                " ",
-                cites(q.sources, variantText)
-              );
-            })
-          )
-        )
-      );
-      parts.push(section("quotes", "من قال ماذا", blocks));
+      const quoteItem = (q) => {
+        const variantText = (d) => {
+          const v = (q.variants || []).find((x) => x.doc === d);
+          return v ? v.text : q.text;
+        };
+        // Direct words in «», a report of them without marks.
+        const words = q.kind === "direct" ? "«" + q.text + "»" : q.text;
+        return el("li", { class: "quote " + q.kind }, words, " ", cites(q.sources, variantText));
+      };
+      const speakerBlock = (sp) => el("div", { class: "speaker" }, el("h3", {}, sp.name), shortList(sp.quotes, quoteItem));
+      const speakers = [...bySpeaker.values()];
+      parts.push(section("quotes", "من قال ماذا", speakers.slice(0, SHOWN).map(speakerBlock), more(speakers.slice(SHOWN).map(speakerBlock), "متحدثون آخرون")));
     }
     if (s.timeline && s.timeline.length) {
       parts.push(
@@ -247,7 +251,7 @@
                   "ul",
                   {},
                   t.statements.map((st) =>
-                    el("li", {}, el("q", {}, st.text), st.date ? el("span", { class: "meta" }, " (" + st.date + ")") : null, " ", cite(label, st.doc, st.text))
+                    el("li", {}, "«" + st.text + "»", st.date ? el("span", { class: "meta" }, " (" + st.date + ")") : null, " ", cite(label, st.doc, st.text))
                   )
                 )
               )
@@ -275,7 +279,7 @@
       section(
         "documents",
         "الوثائق",
-        el("ul", {}, s.members.map((d) => el("li", {}, link(docHref(d), "[" + label.of(d) + "] ", d))))
+        el("ul", {}, s.members.map((d) => el("li", {}, link(docHref(d), "[" + label.of(d) + "] ", el("bdi", {}, d)))))
       )
     );
     show(...parts);
@@ -326,7 +330,9 @@
       at = Math.max(at, s.end);
     });
     if (at < chars.length) body.append(document.createTextNode(chars.slice(at).join("")));
-    const byline = [d.outlet, d.published, d.id].filter(Boolean).join(" · ");
+    // Ids are Latin: isolated, so they do not reorder the Arabic around them.
+    const facts = [d.outlet, d.published].filter(Boolean).join(" · ");
+    const byline = [facts, facts ? " · " : null, el("bdi", {}, d.id)];
     show(
       el("p", { class: "meta" }, d.story ? link(storyHref(d.story), "← إلى القصة") : null),
       el("h1", { id: "doc-title" }, d.title || d.id),
@@ -374,7 +380,7 @@
         "li",
         { class: "card hit" },
         el("h3", {}, link(docHref(h.id), h.title || h.id)),
-        el("p", { class: "meta" }, [h.outlet, h.published, h.id].filter(Boolean).join(" · "), h.story ? [" · ", link(storyHref(h.story), "القصة")] : null),
+        el("p", { class: "meta" }, [h.outlet, h.published].filter(Boolean).join(" · "), h.outlet || h.published ? " · " : null, el("bdi", {}, h.id), h.story ? [" · ", link(storyHref(h.story), "القصة")] : null),
         snippet(h.snippet)
       )
     );

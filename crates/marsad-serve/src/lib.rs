@@ -5,7 +5,7 @@
 //!   a [`Config`]); [`serve`] opens a store, binds an address and serves
 //!   until Ctrl-C. [`Server`] splits the two steps, so a caller can print
 //!   the bound address (port 0 picks a free one) before serving.
-//! * The API (`/api/...`, see [`api`]) returns what the store holds as JSON;
+//! * The API (`/api/...`, see `src/api.rs`) returns what the store holds as JSON;
 //!   `/api/openapi.json` describes it.
 //! * The page (`/`, see [`page`]) is one HTML file, one script and one style
 //!   sheet compiled into the binary. The script builds the page from the API

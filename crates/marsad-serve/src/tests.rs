@@ -265,3 +265,17 @@ async fn a_real_server_answers_on_loopback() {
     let _ = stop.send(());
     running.await.expect("join").expect("served");
 }
+
+#[tokio::test]
+async fn ids_with_slashes_and_hashes_are_read_back_percent_encoded() {
+    let (_dir, state) = state(Config { token: Some("t".into()), ..Config::default() });
+    let app = router(state);
+    // Watched pages are stored under their URL; the page encodes ids with encodeURIComponent.
+    let article = r#"{"id": "https://example.com/news/1?a=b", "published": "2024-05-15",
+        "text": "افتتحت بلدية الزرقاء حديقة عامة جديدة في وسط المدينة صباح الأربعاء.\nوقال رئيس البلدية إن الحديقة تتسع لألفي زائر."}"#;
+    let (status, _, bytes) = call(&app, post("/api/documents", Some("t"), article)).await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&bytes));
+    let (status, d) = get(&app, "/api/documents/https%3A%2F%2Fexample.com%2Fnews%2F1%3Fa%3Db").await;
+    assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["id"], "https://example.com/news/1?a=b");
+}

@@ -187,6 +187,24 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         state: Option<PathBuf>,
     },
+    /// Serve the store: a JSON API (/api/...) and a web page at /.
+    ///
+    /// Writes (POST /api/documents) are off unless --token (or MARSAD_TOKEN)
+    /// is set; clients then send `Authorization: Bearer TOKEN`.
+    ///
+    /// Example: marsad serve --addr 127.0.0.1:8080
+    #[cfg(feature = "serve")]
+    Serve {
+        /// Address to listen on (port 0 picks a free one).
+        #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// The store folder.
+        #[arg(long, value_name = "DIR", default_value = marsad_store::DEFAULT_DIR)]
+        data: PathBuf,
+        /// The bearer token that turns the write endpoint on.
+        #[arg(long, env = "MARSAD_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+    },
     /// Measure the throughput of every stage (ingest, cleaning, text core, entities, quotes, dates, stories) on one core.
     ///
     /// Reports articles/s, MB/s and peak memory. Defaults to the SaudiNewsNet
@@ -275,6 +293,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Ner { conll, model_only, paths } => ner(conll, model_only, &paths, &options),
         Command::Clean { paths, explain } => clean(&paths, explain, &options),
+        #[cfg(feature = "serve")]
+        Command::Serve { addr, data, token } => {
+            let config = marsad_serve::Config { token, ..marsad_serve::Config::default() };
+            marsad_serve::serve_blocking(&data, &addr, config, |at| {
+                eprintln!("marsad: serving {} on http://{at} (Ctrl-C stops)", data.display());
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
         #[cfg(feature = "store")]
         Command::Bench { search: true, data, .. } => store::search_latency(&data),
         Command::Bench { path, .. } => bench::run(&path, &options),

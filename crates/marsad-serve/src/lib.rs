@@ -121,6 +121,22 @@ impl Server {
     }
 }
 
+/// [`serve`] for a caller without an async runtime (the CLI): runs one,
+/// and calls `bound` with the address once the socket is bound.
+pub fn serve_blocking(
+    store_dir: impl AsRef<Path>,
+    addr: &str,
+    config: Config,
+    bound: impl FnOnce(SocketAddr),
+) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(ServeError::Serve)?;
+    runtime.block_on(async {
+        let server = Server::bind(store_dir, addr, config).await?;
+        bound(server.local_addr()?);
+        server.run().await
+    })
+}
+
 /// Opens the store in `store_dir`, binds `addr` and serves until Ctrl-C.
 pub async fn serve(store_dir: impl AsRef<Path>, addr: &str, config: Config) -> Result<()> {
     let server = Server::bind(store_dir, addr, config).await?;

@@ -2,9 +2,9 @@
 //! sources that support each.
 //!
 //! Every clause with enough content is a claim. A claim's words are the
-//! skeletons of its content words and the ids of the entities it names, so
-//! that «بيونغ يانغ» and «بيونج يانج», «كوريا الشمالية» and «كوريا
-//! الديمقراطية» share a word. Words are weighted
+//! skeletons of its content words, with each entity it names standing as
+//! one word (its id), so that «بيونغ يانغ» and «بيونج يانج», «كوريا
+//! الشمالية» and «كوريا الديمقراطية» are the same word. Words are weighted
 //! by how few of the story's documents use them: every report of a summit
 //! names both leaders, so sharing their names says little, while sharing
 //! «نفت» or «ذخيرة» says much. Two claims of different documents are
@@ -61,7 +61,7 @@ pub struct Claim<'a> {
     pub doc: usize,
     pub sentence: usize,
     pub text: &'a str,
-    /// Content-word skeletons, and the ids of the entities named.
+    /// Content-word skeletons, with the entities named as their ids.
     pub words: ContentWords,
 }
 
@@ -73,8 +73,10 @@ const MIN_CLAIM_WORDS: usize = 4;
 const ALIGNED: f64 = 0.3;
 /// ...they share at least this many words...
 const MIN_SHARED: usize = 3;
+/// ...of which this many are words, not entities...
+const MIN_SHARED_WORDS: usize = 2;
 /// ...of at least this much weight (a word used by one document weighs 1).
-const MIN_SHARED_WEIGHT: f64 = 1.2;
+const MIN_SHARED_WEIGHT: f64 = 1.6;
 /// Two facts join when their claims are, on average, this similar.
 const LINKED: f64 = 0.35;
 /// Similarity added to claims that carry one utterance (grouped by the
@@ -141,14 +143,14 @@ fn opens_reported_clause(text: &str) -> bool {
 /// id: «قال المتحدث باسم الكرملين ...» is in many reports, what he said
 /// is the claim.
 pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
-    // Each document's entity mentions as (char start, char end, id), sorted.
-    let mentions: Vec<Vec<(usize, usize, &str)>> = docs
+    // Each document's entity mentions as (char start, char end, id, text), sorted.
+    let mentions: Vec<Vec<(usize, usize, &str, &str)>> = docs
         .iter()
         .map(|d| {
             let mut m: Vec<_> = d
                 .entities
                 .iter()
-                .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str())))
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.start, m.end, e.id.as_str(), m.text.as_str())))
                 .collect();
             m.sort_unstable();
             m
@@ -183,8 +185,9 @@ pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
             }
             let m = &mentions[c.doc];
             let from = m.partition_point(|&(start, ..)| start < span.start);
-            for &(start, end, id) in m[from..].iter().take_while(|&&(start, ..)| start < span.end) {
+            for &(start, end, id, text) in m[from..].iter().take_while(|&&(start, ..)| start < span.end) {
                 if said.iter().any(|r| r.start <= start && end <= r.end) {
+                    words.remove_all(&ContentWords::skeletons_of(text));
                     words.insert(format!("@{id}"));
                 }
             }
@@ -276,13 +279,15 @@ impl<'c, 'a> Similarity<'c, 'a> {
     fn of(&self, a: usize, b: usize) -> f64 {
         let (ca, cb) = (&self.claims[a], &self.claims[b]);
         let (small, large) = if ca.words.len() <= cb.words.len() { (ca, cb) } else { (cb, ca) };
-        let (mut count, mut shared) = (0, 0.0);
+        let (mut count, mut words, mut shared) = (0, 0, 0.0);
         for w in small.words.iter().filter(|w| large.words.contains(w)) {
             count += 1;
+            words += usize::from(!w.starts_with('@'));
             shared += self.weight[w];
         }
         let bonus = if self.same_utterance.contains(&(a.min(b), a.max(b))) { SAME_UTTERANCE } else { 0.0 };
-        if count < MIN_SHARED || shared < MIN_SHARED_WEIGHT {
+        // Names alone («الزعيم الكوري الشمالي كيم جونغ أون») say who, not what.
+        if count < MIN_SHARED || words < MIN_SHARED_WORDS || shared < MIN_SHARED_WEIGHT {
             return bonus;
         }
         shared / self.total[a].min(self.total[b]) + bonus

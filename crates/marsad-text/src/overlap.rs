@@ -116,6 +116,11 @@ impl ContentWords {
         self.0.extend(other.0);
     }
 
+    /// Removes every word of `other`.
+    pub fn remove_all(&mut self, other: &ContentWords) {
+        self.0.retain(|w| !other.0.contains(w));
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }

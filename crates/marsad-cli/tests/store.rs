@@ -68,3 +68,46 @@ fn bad_input_keeps_what_is_stored_and_searching_no_store_says_so() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no store at") && stderr(&out).contains("nothing-here"), "{}", stderr(&out));
 }
+
+/// `kill -9` in the middle of an ingest: whatever was committed stays, the
+/// next ingest finishes the rest, and nothing is stored twice.
+#[test]
+fn an_ingest_killed_midway_loses_nothing_committed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("store");
+    let data = data.to_str().expect("utf-8 path");
+    // 300 distinct articles: the example texts, each with a line of its own
+    // (not 003, a page that holds two articles).
+    let texts: Vec<String> = std::fs::read_dir(common::repo().join(EXAMPLES))
+        .expect("examples")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| !p.to_string_lossy().contains("003_"))
+        .map(|p| std::fs::read_to_string(p).expect("read"))
+        .collect();
+    let mut jsonl = String::new();
+    for i in 0..300 {
+        let text = format!("{}\nالرقم المرجعي للنسخة {i} من الأرشيف.", texts[i % texts.len()]);
+        jsonl.push_str(&serde_json::json!({"id": format!("copy-{i}"), "text": text, "outlet": "الأرشيف"}).to_string());
+        jsonl.push('\n');
+    }
+    let input = dir.path().join("archive.jsonl");
+    std::fs::write(&input, jsonl).expect("write");
+    let input = input.to_str().expect("path");
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_marsad"))
+        .args(["ingest", input, "--data", data, "-q"])
+        .spawn()
+        .expect("start ingest");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let _ = child.kill(); // SIGKILL; the ingest may also have finished already.
+    let _ = child.wait();
+
+    let again = marsad(&["ingest", input, "--data", data]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    let report = stderr(&again);
+    eprintln!("{report}");
+    assert!(report.contains("holds 300 documents"), "{report}");
+    let out = marsad(&["search", "الأرشيف", "--data", data, "--format", "json", "--limit", "0"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(json["total"], 300, "every stored document is indexed once: {report}");
+}

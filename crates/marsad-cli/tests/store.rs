@@ -98,14 +98,28 @@ fn an_ingest_killed_midway_loses_nothing_committed() {
         .args(["ingest", input, "--data", data, "-q"])
         .spawn()
         .expect("start ingest");
-    std::thread::sleep(std::time::Duration::from_millis(2500));
+    // Killed once the documents are committed, while stories are being
+    // found: the state a crash most often leaves.
+    let db = std::path::Path::new(data).join("marsad.sqlite");
+    let committed = || -> i64 {
+        let Ok(conn) = rusqlite::Connection::open(&db) else { return 0 };
+        conn.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0)).unwrap_or(0)
+    };
+    let started = std::time::Instant::now();
+    while committed() == 0
+        && started.elapsed() < std::time::Duration::from_secs(120)
+        && child.try_wait().ok().flatten().is_none()
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let _ = child.kill(); // SIGKILL; the ingest may also have finished already.
     let _ = child.wait();
 
+    let before = committed();
     let again = marsad(&["ingest", input, "--data", data]);
     assert!(again.status.success(), "{}", stderr(&again));
     let report = stderr(&again);
-    eprintln!("{report}");
+    eprintln!("{before} documents committed before the kill; then: {report}");
     assert!(report.contains("holds 300 documents"), "{report}");
     let out = marsad(&["search", "الأرشيف", "--data", data, "--format", "json", "--limit", "0"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");

@@ -1,5 +1,6 @@
 //! Output formats of a brief.
 
+use marsad_text::html::escape as escape_html;
 use std::io::{self, Write};
 
 use std::collections::HashMap;
@@ -306,23 +307,6 @@ fn markdown(brief: &Brief, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Escapes text for HTML element content and attribute values. Article text
-/// is untrusted: nothing from it may become markup.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// A document's anchor in the page: letters and digits only, so no id can

@@ -308,17 +308,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ingest { paths, data } => store::ingest(&paths, &data, &options, cli.quiet),
         #[cfg(feature = "store")]
         Command::Search { query, data, format, outlet, from, to, entity, story, limit, offset } => store::search(
-            store::SearchArgs {
-                query,
-                outlet,
-                from,
-                to,
-                entity,
-                story,
-                limit,
-                offset,
-                json: matches!(format, HitsFormat::Json),
-            },
+            &marsad_search::SearchQuery { text: query, outlet, from, to, entity, story, limit, offset },
+            matches!(format, HitsFormat::Json),
             &data,
         ),
         #[cfg(feature = "watch")]

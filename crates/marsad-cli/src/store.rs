@@ -65,39 +65,16 @@ fn open(data: &Path) -> anyhow::Result<Store> {
     Store::open(data).with_context(|| format!("cannot open the store {}", data.display()))
 }
 
-/// Search filters and paging, as given on the command line.
-pub struct SearchArgs {
-    pub query: String,
-    pub outlet: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub entity: Option<String>,
-    pub story: Option<String>,
-    pub limit: usize,
-    pub offset: usize,
-    pub json: bool,
-}
-
 /// Searches the store at `data` and prints the hits.
-pub fn search(args: SearchArgs, data: &Path) -> anyhow::Result<ExitCode> {
+pub fn search(query: &SearchQuery, json: bool, data: &Path) -> anyhow::Result<ExitCode> {
     if !data.join("marsad.sqlite").is_file() {
         anyhow::bail!("no store at {} (run `marsad ingest PATH...` first, or name one with --data)", data.display());
     }
     let store = Store::open_without_recovery(data).with_context(|| format!("cannot open {}", data.display()))?;
-    let query = SearchQuery {
-        text: args.query,
-        outlet: args.outlet,
-        from: args.from,
-        to: args.to,
-        entity: args.entity,
-        story: args.story,
-        limit: args.limit,
-        offset: args.offset,
-    };
-    let results = store.search(&query)?;
+    let results = store.search(query)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    if args.json {
+    if json {
         serde_json::to_writer_pretty(&mut out, &results)?;
         writeln!(out)?;
     } else {

@@ -49,13 +49,13 @@ impl Snippet {
             let (Some(before), Some(marked)) = (self.text.get(at..start), self.text.get(start..end)) else {
                 continue;
             };
-            escape_into(before, &mut html);
+            marsad_text::html::escape_into(before, &mut html);
             html.push_str("<mark>");
-            escape_into(marked, &mut html);
+            marsad_text::html::escape_into(marked, &mut html);
             html.push_str("</mark>");
             at = end;
         }
-        escape_into(self.text.get(at..).unwrap_or(""), &mut html);
+        marsad_text::html::escape_into(self.text.get(at..).unwrap_or(""), &mut html);
         html
     }
 
@@ -74,19 +74,6 @@ impl Serialize for Snippet {
         out.serialize_field("text", &self.text)?;
         out.serialize_field("highlights", &highlights)?;
         out.end()
-    }
-}
-
-fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
     }
 }
 

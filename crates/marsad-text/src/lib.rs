@@ -29,6 +29,7 @@
 
 pub mod chars;
 pub mod groups;
+pub mod html;
 pub mod normalize;
 pub mod offsets;
 pub mod overlap;

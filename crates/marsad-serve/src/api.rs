@@ -20,8 +20,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
-use marsad_analyze::{Analyzer, Document};
-use marsad_ingest::{Cleaner, Origin, RawArticle, RepeatedLines};
+use marsad_analyze::Document;
+use marsad_ingest::{Origin, RawArticle};
 use marsad_search::{SearchError, SearchQuery};
 use marsad_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
@@ -335,20 +335,18 @@ fn raw_article(d: NewDocument) -> RawArticle {
     raw
 }
 
-/// Cleans and analyzes like `marsad ingest` does (see `marsad_analyze::pipeline`).
+/// Cleans and analyzes like `marsad ingest` does; also names the articles
+/// that had no content left to store.
 fn analyze(raws: &[RawArticle]) -> (Vec<Document>, Vec<String>) {
-    let cleaner = Cleaner::with_repeated_lines(RepeatedLines::from_articles(raws));
-    let analyzer = Analyzer::new();
-    let mut documents = Vec::new();
-    let mut empty = Vec::new();
-    for raw in raws {
-        let articles = cleaner.clean(raw);
-        if articles.is_empty() {
-            empty.push(raw.id.clone());
-        }
-        documents.extend(articles.into_iter().map(|a| analyzer.analyze(a)));
-    }
-    marsad_analyze::pipeline::resolve_entities(&mut documents);
-    marsad_analyze::pipeline::infer_publication_dates(&mut documents);
+    let documents = marsad_analyze::analyze_articles(raws, Vec::new(), &()).documents;
+    let empty = raws
+        .iter()
+        .filter(|r| {
+            !documents
+                .iter()
+                .any(|d| d.id == r.id || d.id.strip_prefix(r.id.as_str()).is_some_and(|t| t.starts_with('#')))
+        })
+        .map(|r| r.id.clone())
+        .collect();
     (documents, empty)
 }

@@ -274,8 +274,8 @@ impl<'c, 'a> Similarity<'c, 'a> {
         Similarity { claims, weight, total, same_utterance }
     }
 
-    /// The similarity of claims `a` and `b` in [0, 1.25]; 0 unless they
-    /// share enough words.
+    /// The similarity of claims `a` and `b`, in [0, 1 + SAME_UTTERANCE]:
+    /// only the utterance bonus (if any) unless they share enough words.
     fn of(&self, a: usize, b: usize) -> f64 {
         let (ca, cb) = (&self.claims[a], &self.claims[b]);
         let (small, large) = if ca.words.len() <= cb.words.len() { (ca, cb) } else { (cb, ca) };

@@ -13,7 +13,7 @@ pub mod pipeline;
 pub use document::{DateMention, Document, Entity, Mention, Quote, ReusedSentence, Sentence, Speaker};
 pub use pipeline::{analyze_articles, analyze_inputs, Corpus, Options, Progress};
 
-use marsad_ingest::Article;
+use marsad_ingest::{Article, Cleaner, Origin, RawArticle};
 use marsad_quotes::NamedSpan;
 use marsad_text::CharIndex;
 
@@ -55,20 +55,25 @@ impl Analyzer {
         doc.quotes = quotes;
         doc
     }
+
+    /// The analysis of a plain text, cleaned as a `.txt` file named `id`
+    /// would be: one document per article the cleaner finds in it (none for
+    /// an empty text). For library users and tests that start from a string.
+    pub fn analyze_text(&self, id: &str, text: &str) -> Vec<Document> {
+        let raw = RawArticle::new(id, format!("{id}.txt"), Origin::Text, text);
+        Cleaner::new().clean(&raw).into_iter().map(|a| self.analyze(a)).collect()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use marsad_ingest::{Cleaner, Origin, RawArticle};
 
     #[test]
     fn offsets_are_characters_that_slice_back_to_the_text() {
         let text =
             "قالَ الرئيس الفرنسي إيمانويل ماكرون في باريس إن فرنسا ستدعم الاتفاق.\nوأضاف ماكرون أن المحادثات ستستمر.";
-        let raw = RawArticle::new("t", "t.txt", Origin::Text, text);
-        let article = Cleaner::new().clean(&raw).remove(0);
-        let doc = Analyzer::new().analyze(article);
+        let doc = Analyzer::new().analyze_text("t", text).remove(0);
         let chars: Vec<char> = doc.text.chars().collect();
         let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
         assert_eq!(doc.sentences.len(), 2);

@@ -11,10 +11,15 @@
 //! similar by the weight of the words they share over the weight of the
 //! lighter claim (so a shortened report still matches its full form).
 //!
+//! A proclitic the light stemmer kept («وذخيرة») is dropped where another
+//! claim of the story has the bare word.
+//!
 //! Alignment is best-first: the most similar pairs are joined first, so a
 //! loose match cannot take a claim before its real counterpart; a fact holds
 //! at most one claim per document, and two facts join only when their claims
 //! are similar on average, which keeps facts from chaining into a topic.
+//! A clause that carries two claims and was joined to one fact also supports
+//! another it aligns with closely.
 //! Candidates come from an inverted index of words, so claims are never
 //! compared all against all.
 //!
@@ -157,7 +162,7 @@ pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
         })
         .collect();
     let char_index: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.text)).collect();
-    clauses(docs)
+    let mut claims: Vec<Claim<'a>> = clauses(docs)
         .into_iter()
         .map(|c| {
             let doc = docs[c.doc];
@@ -196,7 +201,14 @@ pub fn claims<'a>(docs: &[&'a Document]) -> Vec<Claim<'a>> {
             }
             Claim { doc: c.doc, sentence: c.sentence, text: c.text, words }
         })
-        .collect()
+        .collect();
+    // «وذخيرة» is «ذخيرة» where another report of the story writes it so.
+    let vocabulary: std::collections::HashSet<String> =
+        claims.iter().flat_map(|c| c.words.iter().map(str::to_owned)).collect();
+    for c in &mut claims {
+        c.words.confirm_proclitics(|w| vocabulary.contains(w));
+    }
+    claims
 }
 
 /// The facts of a story's documents, most widely supported first. One
@@ -209,19 +221,22 @@ pub fn facts(docs: &[&Document], utterances: &[StoryQuote]) -> Vec<Fact> {
     let mut facts: Vec<Fact> = groups
         .into_iter()
         .map(|members| {
-            let mut evidence: Vec<Evidence> = Vec::new();
+            // (document index, evidence), at most one per document.
+            let mut cited: Vec<(usize, Evidence)> = Vec::new();
             let mut origins: Vec<String> = Vec::new();
             for &m in &members {
                 let c = &claims[m];
-                let doc = &docs[c.doc];
-                if !evidence.iter().any(|e| e.doc == doc.id) {
-                    evidence.push(Evidence { doc: doc.id.clone(), text: c.text.to_owned() });
+                if !cited.iter().any(|(d, _)| *d == c.doc) {
+                    cited.push((c.doc, Evidence { doc: docs[c.doc].id.clone(), text: c.text.to_owned() }));
                 }
                 let o = origin.of(c.doc, c.sentence, c.text);
                 if !origins.contains(&o) {
                     origins.push(o);
                 }
             }
+            // Claims that also support this fact come last; cite in document order.
+            cited.sort_by_key(|(d, _)| *d);
+            let evidence: Vec<Evidence> = cited.into_iter().map(|(_, e)| e).collect();
             let sources = evidence.iter().map(|e| e.doc.clone()).collect();
             Fact {
                 text: claims[members[0]].text.to_owned(),
@@ -294,9 +309,10 @@ impl<'c, 'a> Similarity<'c, 'a> {
     }
 }
 
-/// Groups of aligned claims (indices into `claims`), each in claim order,
-/// with at most one claim per document. `known` lists claims that carry
-/// one utterance.
+/// Groups of aligned claims (indices into `claims`), with at most one claim
+/// per document: the fact's own claims in claim order, then the claims of
+/// other facts that also support it. `known` lists claims that carry one
+/// utterance.
 pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
     let similarity = Similarity::new(claims, known);
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -331,7 +347,7 @@ pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
     // Best-first joining.
     let mut fact_of: Vec<usize> = (0..claims.len()).collect();
     let mut members: Vec<Vec<usize>> = (0..claims.len()).map(|i| vec![i]).collect();
-    for (_, a, b) in pairs {
+    for &(_, a, b) in &pairs {
         let (fa, fb) = (fact_of[a], fact_of[b]);
         if fa == fb {
             continue;
@@ -351,9 +367,28 @@ pub fn align(claims: &[Claim<'_>], known: &[Vec<usize>]) -> Vec<Vec<usize>> {
         }
         members[fa].extend(moved);
     }
-    let mut facts: Vec<Vec<usize>> = members.into_iter().filter(|m| !m.is_empty()).collect();
-    for f in &mut facts {
-        f.sort_unstable();
+    // A clause often carries two claims («فشلت مرتين في وضع قمر صناعي
+    // للتجسس»), and the partition gave it to one fact. It also supports
+    // another fact it aligns with, where that fact has no claim of its
+    // document yet.
+    let mut also: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    for &(_, a, b) in pairs.iter().take_while(|p| p.0 >= LINKED) {
+        for (x, y) in [(a, b), (b, a)] {
+            let f = fact_of[x];
+            if fact_of[y] == f || members[f].iter().chain(&also[f]).any(|&m| claims[m].doc == claims[y].doc) {
+                continue;
+            }
+            let links: f64 = members[f].iter().map(|&m| similarity.of(m, y)).sum();
+            if links / members[f].len() as f64 >= LINKED {
+                also[f].push(y);
+            }
+        }
+    }
+    let mut facts: Vec<Vec<usize>> = Vec::new();
+    for (mut m, extra) in members.into_iter().zip(also).filter(|(m, _)| !m.is_empty()) {
+        m.sort_unstable();
+        m.extend(extra);
+        facts.push(m);
     }
     facts.sort_by_key(|f| f[0]);
     facts
@@ -451,11 +486,9 @@ const DATELINE_CHARS: usize = 80;
 mod tests {
     use super::*;
     use marsad_analyze::Analyzer;
-    use marsad_ingest::{Cleaner, Origin, RawArticle};
 
     fn doc(id: &str, outlet: &str, text: &str) -> Document {
-        let raw = RawArticle::new(id, format!("{id}.txt"), Origin::Text, text);
-        let mut doc = Analyzer::new().analyze(Cleaner::new().clean(&raw).remove(0));
+        let mut doc = Analyzer::new().analyze_text(id, text).remove(0);
         doc.outlet = Some(outlet.to_owned());
         doc
     }
@@ -493,6 +526,28 @@ mod tests {
         assert!(cases.evidence[1].text.starts_with("سجلت"), "the closer sentence of b wins: {cases:#?}");
         let rain = found.iter().find(|f| f.text.contains("أمطار")).expect("rain");
         assert!(rain.single_source && rain.sources == ["c"]);
+    }
+
+    #[test]
+    fn a_clause_with_two_claims_supports_both_facts() {
+        // b's one sentence says what a says in two.
+        let a = doc(
+            "a",
+            "الأولى",
+            "وأغلقت السلطات مطار المدينة الدولي أمام الرحلات الجوية بسبب العاصفة الرملية.
+             وحولت شركات الطيران رحلاتها القادمة إلى مطار العاصمة المجاور طوال الليل.",
+        );
+        let b = doc(
+            "b",
+            "الثانية",
+            "أغلقت السلطات مطار المدينة الدولي أمام الرحلات الجوية وحولت شركات الطيران رحلاتها القادمة إلى مطار العاصمة.",
+        );
+        let found = facts(&[&a, &b], &[]);
+        for opening in ["وأغلقت", "وحولت"] {
+            let fact = found.iter().find(|f| f.text.starts_with(opening)).expect(opening);
+            assert_eq!(fact.sources, ["a", "b"], "{found:#?}");
+            assert!(!fact.single_source);
+        }
     }
 
     #[test]

@@ -100,6 +100,18 @@ fn seed_dates_and_stories_hold_their_scores() {
     score_seeds(&["date_f1=0.85", "date_value_accuracy=0.9", "story_bcubed_f1=1.0"]);
 }
 
+/// Facts on the seeds. The floors are today's measurements, so that a
+/// change that loses corroborations fails; issue 7 asks for 0.7 and 0.6 on
+/// the first two, which lexical alignment does not reach yet.
+#[test]
+fn seed_facts_do_not_lose_corroborations() {
+    score_seeds(&[
+        "corroborated_facts_found=0.54",
+        "corroboration_source_recall=0.46",
+        "single_source_flagged=0.85",
+    ]);
+}
+
 /// Publication dates: stated, or inferred from weekday references, as the
 /// gold annotation has them (both parts of the split page included).
 #[test]

@@ -2,13 +2,11 @@ use super::*;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use marsad_analyze::{Analyzer, Document};
-use marsad_ingest::{Cleaner, Origin, RawArticle};
 use serde_json::Value;
 use tower::ServiceExt;
 
 fn doc(id: &str, outlet: &str, day: &str, text: &str) -> Document {
-    let raw = RawArticle::new(id, format!("{id}.txt"), Origin::Text, text);
-    let mut doc = Analyzer::new().analyze(Cleaner::new().clean(&raw).remove(0));
+    let mut doc = Analyzer::new().analyze_text(id, text).remove(0);
     doc.outlet = Some(outlet.to_owned());
     doc.published = Some(day.to_owned());
     doc

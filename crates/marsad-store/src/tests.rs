@@ -1,10 +1,8 @@
 use super::*;
 use marsad_analyze::Analyzer;
-use marsad_ingest::{Cleaner, Origin, RawArticle};
 
 fn doc(id: &str, outlet: &str, day: &str, text: &str) -> Document {
-    let raw = RawArticle::new(id, format!("{id}.txt"), Origin::Text, text);
-    let mut doc = Analyzer::new().analyze(Cleaner::new().clean(&raw).remove(0));
+    let mut doc = Analyzer::new().analyze_text(id, text).remove(0);
     doc.outlet = Some(outlet.to_owned());
     doc.published = Some(day.to_owned());
     doc

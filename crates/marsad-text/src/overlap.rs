@@ -121,6 +121,29 @@ impl ContentWords {
         self.0.retain(|w| !other.0.contains(w));
     }
 
+    /// Drops a leading conjunction or preposition letter (و ف ب ك ل) from
+    /// each word whose remaining three or more letters are a word `known`
+    /// holds. The light stemmer keeps such a letter whenever it could belong
+    /// to the word («وذخيرة» stays «وذخر»); the other texts compared with
+    /// this one tell which reading they use («ذخيرة» → «ذخر»).
+    pub fn confirm_proclitics(&mut self, known: impl Fn(&str) -> bool) {
+        let confirmed: Vec<(String, String)> = self
+            .0
+            .iter()
+            .filter_map(|w| {
+                let mut chars = w.chars();
+                let first = chars.next()?;
+                let rest = chars.as_str();
+                (matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل') && rest.chars().count() >= 3 && known(rest))
+                    .then(|| (w.clone(), rest.to_owned()))
+            })
+            .collect();
+        for (word, rest) in confirmed {
+            self.0.remove(&word);
+            self.0.insert(rest);
+        }
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.0.contains(word)
     }
@@ -165,6 +188,18 @@ mod tests {
         let b = ContentWords::of("هذا هو السبب الذي جئنا من أجله إلى هنا");
         assert!(a.containment(&b) >= 0.99, "{a:?} {b:?}");
         assert_eq!(ContentWords::of("في من على").len(), 0);
+    }
+
+    #[test]
+    fn proclitics_are_dropped_where_another_text_confirms_the_word() {
+        let plain = ContentWords::skeletons_of("تقديم ذخيرة");
+        let mut joined = ContentWords::skeletons_of("أسلحة وذخيرة فلسطين");
+        assert!(!joined.contains("ذخر"));
+        joined.confirm_proclitics(|w| plain.contains(w));
+        assert!(joined.contains("ذخر"), "{joined:?}");
+        // A word nobody else writes without its first letter keeps it.
+        assert!(joined.contains("فلسطن"), "{joined:?}");
+        assert_eq!(joined.len(), 3);
     }
 
     #[test]

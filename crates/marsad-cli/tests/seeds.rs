@@ -105,11 +105,7 @@ fn seed_dates_and_stories_hold_their_scores() {
 /// the first two, which lexical alignment does not reach yet.
 #[test]
 fn seed_facts_do_not_lose_corroborations() {
-    score_seeds(&[
-        "corroborated_facts_found=0.54",
-        "corroboration_source_recall=0.46",
-        "single_source_flagged=0.85",
-    ]);
+    score_seeds(&["corroborated_facts_found=0.54", "corroboration_source_recall=0.46", "single_source_flagged=0.85"]);
 }
 
 /// Publication dates: stated, or inferred from weekday references, as the

@@ -134,8 +134,13 @@ impl ContentWords {
                 let mut chars = w.chars();
                 let first = chars.next()?;
                 let rest = chars.as_str();
-                (matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل') && rest.chars().count() >= 3 && known(rest))
-                    .then(|| (w.clone(), rest.to_owned()))
+                if !matches!(first, 'و' | 'ف' | 'ب' | 'ك' | 'ل') {
+                    return None;
+                }
+                // A skeleton drops an alif after its first letter: «وأمنها» is «ومن».
+                let alif = format!("ا{rest}");
+                let found = [rest, alif.as_str()].into_iter().find(|r| r.chars().count() >= 3 && known(r));
+                found.map(|r| (w.clone(), r.to_owned()))
             })
             .collect();
         for (word, rest) in confirmed {
@@ -200,6 +205,10 @@ mod tests {
         // A word nobody else writes without its first letter keeps it.
         assert!(joined.contains("فلسطن"), "{joined:?}");
         assert_eq!(joined.len(), 3);
+        // The skeleton of «وأمنها» lost the alif of «أمن».
+        let mut joined = ContentWords::skeletons_of("سيادتها وأمنها");
+        joined.confirm_proclitics(|w| ContentWords::skeletons_of("الأمن").contains(w));
+        assert!(joined.contains("امن"), "{joined:?}");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use tantivy::TantivyDocument;
 use crate::error::{Result, SearchError};
 use crate::schema::Fields;
 
-/// One document to index. Built by the caller (the store) from an analyzed
-/// document; this crate does not depend on the analysis types.
+/// One document to index: an analyzed document's searchable parts
+/// (`SearchDocument::from(&document)`), or built field by field.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SearchDocument {
     /// Unique id; indexing a document with an id already in the index replaces it.
@@ -25,6 +25,32 @@ pub struct SearchDocument {
     pub text: String,
     /// The document's entities.
     pub entities: Vec<SearchEntity>,
+}
+
+impl From<&marsad_analyze::Document> for SearchDocument {
+    fn from(doc: &marsad_analyze::Document) -> Self {
+        SearchDocument {
+            id: doc.id.clone(),
+            title: doc.title.clone().unwrap_or_default(),
+            outlet: doc.outlet.clone().unwrap_or_default(),
+            published: doc.published.clone(),
+            story: doc.story.clone(),
+            text: doc.text.clone(),
+            entities: doc
+                .entities
+                .iter()
+                .map(|e| {
+                    let mut names: Vec<String> = vec![e.name.clone()];
+                    for m in &e.mentions {
+                        if !names.contains(&m.text) {
+                            names.push(m.text.clone());
+                        }
+                    }
+                    SearchEntity { id: e.id.clone(), names }
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One entity of a document.

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use marsad_analyze::{analyze_inputs, Document, Options};
-use marsad_search::{SearchDocument, SearchEntity, SearchIndex, SearchQuery};
+use marsad_search::{SearchDocument, SearchIndex, SearchQuery};
 
 fn seeds_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
@@ -16,33 +16,13 @@ fn seeds_dir() -> Option<PathBuf> {
     }
 }
 
-/// What the store will do: an analyzed document as the index's input.
-fn search_document(d: &Document) -> SearchDocument {
-    SearchDocument {
-        id: d.id.clone(),
-        title: d.title.clone().unwrap_or_default(),
-        outlet: d.outlet.clone().unwrap_or_default(),
-        published: d.published.clone(),
-        story: d.story.clone(),
-        text: d.text.clone(),
-        entities: d
-            .entities
-            .iter()
-            .map(|e| SearchEntity {
-                id: e.id.clone(),
-                names: std::iter::once(e.name.clone()).chain(e.mentions.iter().map(|m| m.text.clone())).collect(),
-            })
-            .collect(),
-    }
-}
-
 fn seed_index() -> Option<(SearchIndex, Vec<Document>)> {
     let corpus = analyze_inputs(&[seeds_dir()?], &Options::default(), &());
     assert!(corpus.errors.is_empty(), "{:?}", corpus.errors);
     let index = SearchIndex::in_memory().expect("index");
     let mut writer = index.writer().expect("writer");
     for d in &corpus.documents {
-        writer.upsert(&search_document(d)).expect("upsert");
+        writer.upsert(&SearchDocument::from(d)).expect("upsert");
     }
     writer.commit("seeds").expect("commit");
     assert_eq!(index.num_docs(), corpus.documents.len() as u64);

@@ -33,7 +33,7 @@ use std::path::{Path, PathBuf};
 
 use marsad_analyze::Document;
 use marsad_brief::StoryBrief;
-use marsad_search::{SearchDocument, SearchEntity, SearchIndex, SearchQuery, SearchResults};
+use marsad_search::{SearchDocument, SearchIndex, SearchQuery, SearchResults};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -314,7 +314,7 @@ impl Store {
                 None => writer.insert(self.index.writer()?),
             };
             for (_, doc) in &batch {
-                w.upsert(&search_document(doc))?;
+                w.upsert(&SearchDocument::from(doc))?;
             }
             w.commit(&end.to_string())?;
             done += batch.len();
@@ -443,31 +443,6 @@ fn content_hash(text: &str) -> String {
     let words: Vec<&str> = normalized.split_whitespace().collect();
     let digest = Sha256::digest(words.join(" ").as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// What the search index needs of a document.
-fn search_document(doc: &Document) -> SearchDocument {
-    SearchDocument {
-        id: doc.id.clone(),
-        title: doc.title.clone().unwrap_or_default(),
-        outlet: doc.outlet.clone().unwrap_or_default(),
-        published: doc.published.clone(),
-        story: doc.story.clone(),
-        text: doc.text.clone(),
-        entities: doc
-            .entities
-            .iter()
-            .map(|e| {
-                let mut names: Vec<String> = vec![e.name.clone()];
-                for m in &e.mentions {
-                    if !names.contains(&m.text) {
-                        names.push(m.text.clone());
-                    }
-                }
-                SearchEntity { id: e.id.clone(), names }
-            })
-            .collect(),
-    }
 }
 
 #[cfg(test)]

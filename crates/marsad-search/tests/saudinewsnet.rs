@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use marsad_analyze::{analyze_inputs, Options};
-use marsad_search::{SearchDocument, SearchEntity, SearchIndex, SearchQuery};
+use marsad_search::{SearchDocument, SearchIndex, SearchQuery};
 
 /// p99 search latency the issue asks for.
 const P99_BAR: Duration = Duration::from_millis(50);
@@ -32,24 +32,7 @@ fn p99_latency_over_saudinewsnet() {
     let mut writer = index.writer().expect("writer");
     let t = Instant::now();
     for d in &analyzed.documents {
-        let entities = d
-            .entities
-            .iter()
-            .map(|e| SearchEntity {
-                id: e.id.clone(),
-                names: std::iter::once(e.name.clone()).chain(e.mentions.iter().map(|m| m.text.clone())).collect(),
-            })
-            .collect();
-        let doc = SearchDocument {
-            id: d.id.clone(),
-            title: d.title.clone().unwrap_or_default(),
-            outlet: d.outlet.clone().unwrap_or_default(),
-            published: d.published.clone(),
-            story: d.story.clone(),
-            text: d.text.clone(),
-            entities,
-        };
-        writer.upsert(&doc).expect("upsert");
+        writer.upsert(&SearchDocument::from(d)).expect("upsert");
     }
     writer.commit(&analyzed.documents.len().to_string()).expect("commit");
     eprintln!("indexed {} documents in {:.1?}", index.num_docs(), t.elapsed());

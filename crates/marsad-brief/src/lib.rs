@@ -99,24 +99,29 @@ impl StoryBrief {
 /// report what they say (the facts their clauses belong to), picked for
 /// centrality and coverage, each cited to those documents.
 fn summarize(members: &[&Document], facts: &[Fact]) -> Vec<SummarySentence> {
+    // The first of the widest-reported facts wins a slot.
+    fn keep_widest<'f, K: std::hash::Hash + Eq>(
+        slots: &mut std::collections::HashMap<K, &'f Fact>,
+        key: K,
+        fact: &'f Fact,
+    ) {
+        let slot = slots.entry(key).or_insert(fact);
+        if fact.sources.len() > slot.sources.len() {
+            *slot = fact;
+        }
+    }
     // A clause may support several facts: keep the widest-reported.
     let mut fact_of: std::collections::HashMap<(&str, &str), &Fact> = std::collections::HashMap::new();
     for f in facts {
         for e in &f.evidence {
-            let slot = fact_of.entry((e.doc.as_str(), e.text.as_str())).or_insert(f);
-            if f.sources.len() > slot.sources.len() {
-                *slot = f;
-            }
+            keep_widest(&mut fact_of, (e.doc.as_str(), e.text.as_str()), f);
         }
     }
     // The widest-reported fact among each sentence's clauses.
     let mut support: std::collections::HashMap<(usize, usize), &Fact> = std::collections::HashMap::new();
     for c in facts::clauses(members) {
         if let Some(&f) = fact_of.get(&(members[c.doc].id.as_str(), c.text)) {
-            let slot = support.entry((c.doc, c.sentence)).or_insert(f);
-            if f.sources.len() > slot.sources.len() {
-                *slot = f;
-            }
+            keep_widest(&mut support, (c.doc, c.sentence), f);
         }
     }
     let mut sentences: Vec<(usize, usize, &str)> = Vec::new();

@@ -17,6 +17,7 @@ impl Default for Transitions {
 }
 
 /// `ALLOWED[p][c]`: tag index `c` may follow tag index `p`.
+#[cfg(test)]
 const fn allowed_table() -> [[bool; NTAGS]; NTAGS] {
     let mut t = [[true; NTAGS]; NTAGS];
     let mut p = 0;
@@ -34,7 +35,20 @@ const fn allowed_table() -> [[bool; NTAGS]; NTAGS] {
     t
 }
 
+#[cfg(test)]
 pub const ALLOWED: [[bool; NTAGS]; NTAGS] = allowed_table();
+
+/// The tag indices that may precede tag index `c`: any for `O` and `B-X`,
+/// only `B-X` and `I-X` for `I-X` (`ALLOWED` as a range; `viterbi` spells it
+/// out with constant bounds).
+#[cfg(test)]
+fn predecessors(c: usize) -> std::ops::Range<usize> {
+    if c >= 2 && c.is_multiple_of(2) {
+        c - 1..c + 1
+    } else {
+        0..NTAGS
+    }
+}
 
 /// Whether tag index `c` may start a sentence.
 #[inline]
@@ -68,19 +82,30 @@ pub fn viterbi(emit: &[[f32; NTAGS]], trans: &Transitions, lat: &mut Lattice, ou
         let mut next = [f32::NEG_INFINITY; NTAGS];
         let back = &mut lat.back[i];
         for c in 0..NTAGS {
-            let mut best = f32::NEG_INFINITY;
-            let mut arg = 0u8;
-            for p in 0..NTAGS {
-                if ALLOWED[p][c] {
+            // `O` and `B-X` may follow any tag, `I-X` only `B-X` or `I-X`
+            // (`ALLOWED`), written out with constant bounds: this is the
+            // tagger's hot loop.
+            let (best, arg) = if c >= 2 && c % 2 == 0 {
+                let (b, i) = (score[c - 1] + trans.pair[c - 1][c], score[c] + trans.pair[c][c]);
+                if i > b {
+                    (i, c)
+                } else {
+                    (b, c - 1)
+                }
+            } else {
+                let mut best = score[0] + trans.pair[0][c];
+                let mut arg = 0;
+                for p in 1..NTAGS {
                     let s = score[p] + trans.pair[p][c];
                     if s > best {
                         best = s;
-                        arg = p as u8;
+                        arg = p;
                     }
                 }
-            }
+                (best, arg)
+            };
             next[c] = best + emit[i][c];
-            back[c] = arg;
+            back[c] = arg as u8;
         }
         score = next;
     }
@@ -134,6 +159,7 @@ mod tests {
             for c in 0..NTAGS {
                 let ok = Tag::from_index(c).may_follow(Some(Tag::from_index(p)));
                 assert_eq!(ALLOWED[p][c], ok, "{p}->{c}");
+                assert_eq!(predecessors(c).contains(&p), ok, "{p}->{c}");
             }
             assert_eq!(allowed_start(p), Tag::from_index(p).may_follow(None));
         }

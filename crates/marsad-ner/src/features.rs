@@ -254,21 +254,47 @@ pub struct WordInfo {
 pub struct PairInfo {
     pub norm: u64,
     pub strip: u64,
+    /// The article- and proclitic-free form: the word's key in the document context.
+    pub base: u64,
     pub cl1: u16,
 }
 
 impl WordInfo {
     /// The part pairwise features use.
     pub fn pair(&self) -> PairInfo {
-        PairInfo { norm: self.norm, strip: self.strip, cl1: self.cl[1] }
+        PairInfo { norm: self.norm, strip: self.strip, base: self.base, cl1: self.cl[1] }
     }
 }
 
-/// Reusable buffers for extraction; `keys[starts[i]..starts[i + 1]]` are token i's features.
-#[derive(Debug, Default)]
-pub struct Features {
+/// Feature keys of a run of tokens (a sentence, or a whole document):
+/// `keys[starts[i]..starts[i + 1]]` are token i's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenKeys {
     pub keys: Vec<u64>,
     pub starts: Vec<usize>,
+}
+
+impl TokenKeys {
+    /// The keys of token `i`.
+    #[inline]
+    pub fn token(&self, i: usize) -> &[u64] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.keys.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.keys.clear();
+        self.starts.clear();
+    }
+}
+
+/// Reusable buffers for extraction.
+#[derive(Debug, Default)]
+pub struct Features {
+    /// The features of the last extracted sentence's tokens.
+    pub keys: TokenKeys,
     words: Vec<WordInfo>,
     phrases: Phrases,
     norm_buf: String,
@@ -278,10 +304,7 @@ impl Features {
     /// Features of token `i` of the last extracted sentence.
     #[inline]
     pub fn token(&self, i: usize) -> &[u64] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => self.keys.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
+        self.keys.token(i)
     }
 }
 
@@ -750,7 +773,6 @@ impl Extractor {
     pub fn extract(&self, words: &[&str], out: &mut Features) {
         let n = words.len();
         out.keys.clear();
-        out.starts.clear();
         out.words.clear();
         for w in words {
             let info = self.word_info(w, &mut out.norm_buf);
@@ -760,18 +782,18 @@ impl Extractor {
         self.mark_phrases(pairs.iter(), &mut out.phrases);
         let refs: Vec<&WordInfo> = out.words.iter().collect();
         for i in 0..n {
-            out.starts.push(out.keys.len());
+            out.keys.starts.push(out.keys.keys.len());
             for k in 0..OFFSETS {
                 let j = i as isize + k as isize - SELF as isize;
                 if j >= 0 && (j as usize) < n {
-                    self.word_keys(refs[j as usize], k, &mut out.keys);
+                    self.word_keys(refs[j as usize], k, &mut out.keys.keys);
                 } else {
-                    out.keys.extend_from_slice(self.pads(k));
+                    out.keys.keys.extend_from_slice(self.pads(k));
                 }
             }
-            self.pair_keys(&pairs, i, &out.phrases, &mut out.keys);
+            self.pair_keys(&pairs, i, &out.phrases, &mut out.keys.keys);
         }
-        out.starts.push(out.keys.len());
+        out.keys.starts.push(out.keys.keys.len());
     }
 }
 
@@ -801,7 +823,7 @@ mod tests {
         let mut f = Features::default();
         let words = ["قال", "الرئيس", "محمد", "في", "القاهرة", "."];
         ex.extract(&words, &mut f);
-        assert_eq!(f.starts.len(), 7);
+        assert_eq!(f.keys.starts.len(), 7);
         let first: Vec<Vec<u64>> = (0..6).map(|i| f.token(i).to_vec()).collect();
         for i in 0..6 {
             assert!(f.token(i).len() >= 15, "token {i} has {} features", f.token(i).len());

@@ -3,6 +3,11 @@
 //! constrained first-order Viterbi over BIO tags (`PERS`, `LOC`, `ORG`,
 //! `MISC`, as in ANERcorp).
 //!
+//! Tagging runs in two passes: the first tags each sentence alone; the
+//! second sees how the first tagged the same words elsewhere in the
+//! document (see `context`). Tag whole documents ([`Tagger::tag_document`],
+//! [`tag_text_spans`], [`tag_conll`]) to give the second pass its context.
+//!
 //! The model trained on ANERcorp ships inside the library
 //! ([`Tagger::embedded`]); `train-ner` rebuilds it (see `train`).
 //!
@@ -21,6 +26,7 @@ use std::sync::OnceLock;
 
 pub mod autolex;
 pub mod clusters;
+mod context;
 mod decode;
 pub mod eval;
 mod features;
@@ -35,10 +41,11 @@ pub use tags::{EntityType, ParseTagError, Tag, NTAGS};
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use context::FirstPass;
 use decode::{viterbi, Lattice};
 use features::{PairInfo, Phrases, OFFSETS, SELF};
 use lexicon::U64Map;
-use model::{Model, Row};
+use model::{Model, Row, WeightTable};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -69,8 +76,12 @@ pub(crate) fn is_sentence_final(token: &str) -> bool {
 
 /// Word-local weight sums of one word type, per offset, and what pairwise features need.
 struct CachedWord {
-    rows: [Row; OFFSETS],
     pair: PairInfo,
+    rows: [Row; OFFSETS],
+    /// The same sums under the second pass's weights (zero without a second pass).
+    rows2: [Row; OFFSETS],
+    /// The word's hash (its key in the index).
+    hash: u64,
 }
 
 /// Per-thread cache of word types seen by one tagger.
@@ -79,10 +90,56 @@ struct WordCache {
     tagger: u64,
     index: U64Map<u32>,
     words: Vec<CachedWord>,
+    /// Each word's uses since the cache last made room. Kept apart from the
+    /// words so that looking a token up does not wait for its word's
+    /// cache line (the words are tens of megabytes).
+    hits: Vec<u32>,
 }
 
-/// Words kept per thread before the cache starts over (about 200 bytes each).
-const CACHE_WORDS: usize = 1 << 16;
+/// Words kept per thread (about 400 bytes each, so some 50 MB). Scoring a
+/// word the cache does not hold costs about five times the rest of its
+/// tagging; on SaudiNewsNet this size, with [`WordCache::make_room`], misses
+/// 5% of tokens (starting over when full, at half the size: 13%).
+const CACHE_WORDS: usize = 1 << 17;
+
+impl WordCache {
+    /// Makes room for `incoming` new words of `tagger`. When the cache is
+    /// full it keeps the words used since it last made room, the most used
+    /// first, up to half its size: a text's frequent words stay (starting
+    /// over would score each of them again), the rare ones go.
+    fn make_room(&mut self, tagger: u64, incoming: usize) {
+        if self.tagger != tagger {
+            self.tagger = tagger;
+            self.index.clear();
+            self.words.clear();
+            self.hits.clear();
+        }
+        if self.words.len() + incoming <= CACHE_WORDS {
+            return;
+        }
+        let mut used: Vec<(u32, u32)> =
+            self.hits.iter().enumerate().filter(|&(_, &h)| h > 0).map(|(j, &h)| (h, j as u32)).collect();
+        let keep = CACHE_WORDS / 2;
+        if used.len() > keep {
+            let drop = used.len() - keep;
+            used.select_nth_unstable(drop);
+            used.drain(..drop);
+        }
+        // Kept words in their old order (the hits decide only which).
+        let mut kept = vec![false; self.words.len()];
+        for &(_, j) in &used {
+            kept[j as usize] = true;
+        }
+        let mut flags = kept.iter();
+        self.words.retain(|_| flags.next().copied().unwrap_or(false));
+        self.index.clear();
+        for (j, w) in self.words.iter().enumerate() {
+            self.index.insert(w.hash, j as u32);
+        }
+        self.hits.clear();
+        self.hits.resize(self.words.len(), 0);
+    }
+}
 
 #[derive(Default)]
 struct Scratch {
@@ -94,19 +151,64 @@ struct Scratch {
     emit: Vec<Row>,
     lattice: Lattice,
     path: Vec<usize>,
+    pairs: Vec<PairInfo>,
+    doc: DocBuffers,
+}
+
+/// A document's tokens across the two passes.
+#[derive(Default)]
+struct DocBuffers {
+    /// Second-pass emissions before the context features, per token.
+    emit2: Vec<Row>,
+    /// Context key (base form) per token.
+    words: Vec<u64>,
+    /// First-pass tag index per token.
+    tags: Vec<usize>,
+    /// Start of each sentence in the per-token vectors, and the end.
+    bounds: Vec<usize>,
+    /// Context keys of every token.
+    keys: context::ContextKeys,
+    context: context::Scratch,
 }
 
 static NEXT_TAGGER_ID: AtomicU64 = AtomicU64::new(1);
 
 #[inline]
-fn add_weights(model: &Model, keys: &[u64], row: &mut Row) {
+fn add_weights(weights: &WeightTable, keys: &[u64], row: &mut Row) {
+    weights.touch(keys);
     for &k in keys {
-        if let Some(w) = model.weights.get(k) {
+        if let Some(w) = weights.get(k) {
             for t in 0..NTAGS {
                 row[t] += w[t];
             }
         }
     }
+}
+
+/// Adds the weights of `keys` to both passes' rows with one lookup per key.
+#[inline]
+fn add_weights_both(weights: &WeightTable<{ 2 * NTAGS }>, keys: &[u64], row: &mut Row, row2: &mut Row) {
+    weights.touch(keys);
+    for &k in keys {
+        if let Some(w) = weights.get(k) {
+            for t in 0..NTAGS {
+                row[t] += w[t];
+                row2[t] += w[NTAGS + t];
+            }
+        }
+    }
+}
+
+/// Both passes' weights side by side, for [`add_weights_both`].
+fn joint_weights(first: &WeightTable, second: &WeightTable) -> WeightTable<{ 2 * NTAGS }> {
+    let mut joint: std::collections::BTreeMap<u64, [f32; 2 * NTAGS]> = std::collections::BTreeMap::new();
+    for (k, r) in first.pairs() {
+        joint.entry(k).or_insert([0.0; 2 * NTAGS])[..NTAGS].copy_from_slice(&r);
+    }
+    for (k, r) in second.pairs() {
+        joint.entry(k).or_insert([0.0; 2 * NTAGS])[NTAGS..].copy_from_slice(&r);
+    }
+    WeightTable::new(&joint.into_iter().collect::<Vec<_>>())
 }
 
 #[inline]
@@ -128,6 +230,10 @@ pub struct Tagger {
     id: u64,
     /// Weight sums of the keys standing in for missing neighbours, per offset.
     pad_rows: [Row; OFFSETS],
+    /// The same under the second pass's weights.
+    pad_rows2: [Row; OFFSETS],
+    /// With a second pass: both passes' weights, looked up together.
+    joint: Option<WeightTable<{ 2 * NTAGS }>>,
 }
 
 impl Tagger {
@@ -162,10 +268,15 @@ impl Tagger {
 
     pub(crate) fn from_model(model: Model) -> Tagger {
         let mut pad_rows = [[0.0; NTAGS]; OFFSETS];
-        for (k, row) in pad_rows.iter_mut().enumerate() {
-            add_weights(&model, model.extractor.pads(k), row);
+        let mut pad_rows2 = [[0.0; NTAGS]; OFFSETS];
+        for k in 0..OFFSETS {
+            add_weights(&model.weights, model.extractor.pads(k), &mut pad_rows[k]);
+            if let Some(stage) = &model.context {
+                add_weights(&stage.weights, model.extractor.pads(k), &mut pad_rows2[k]);
+            }
         }
-        Tagger { model, id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed), pad_rows }
+        let joint = model.context.as_ref().map(|stage| joint_weights(&model.weights, &stage.weights));
+        Tagger { model, id: NEXT_TAGGER_ID.fetch_add(1, Ordering::Relaxed), pad_rows, pad_rows2, joint }
     }
 
     /// Number of weighted features and of gazetteer entries in the model.
@@ -183,157 +294,291 @@ impl Tagger {
         &self.model.extractor.auto
     }
 
+    /// Whether the model has the second, document-context pass.
+    pub fn has_context_pass(&self) -> bool {
+        self.model.context.is_some()
+    }
+
     /// Tags one sentence (already tokenized, ANERcorp style: punctuation
-    /// separate, clitics attached). One tag per token.
+    /// separate, clitics attached) as a document of its own. One tag per token.
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        let mut out = Vec::with_capacity(tokens.len());
-        let run = |s: &mut Scratch, out: &mut Vec<Tag>| {
-            self.tag_into(tokens, s);
-            out.extend(s.path.iter().map(|&i| Tag::from_index(i)));
-        };
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// Tags the sentences of one document: each sentence alone first, then
+    /// again with what the first pass found in the sentences around it
+    /// (within `context::WINDOW` sentences). One tag per token per sentence.
+    pub fn tag_document(&self, sentences: &[&[&str]]) -> Vec<Vec<Tag>> {
+        let mut out = Vec::with_capacity(sentences.len());
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut s) => run(&mut s, &mut out),
-            Err(_) => run(&mut Scratch::default(), &mut out),
+            Ok(mut s) => self.document_into(sentences, &mut s, &mut out),
+            Err(_) => self.document_into(sentences, &mut Scratch::default(), &mut out),
         });
         out
     }
 
-    fn tag_into(&self, tokens: &[&str], s: &mut Scratch) {
+    fn document_into(&self, sentences: &[&[&str]], s: &mut Scratch, out: &mut Vec<Vec<Tag>>) {
+        let tags_of = |path: &[usize]| path.iter().map(|&i| Tag::from_index(i)).collect::<Vec<_>>();
+        let Some(stage) = &self.model.context else {
+            for sent in sentences {
+                self.first_pass(sent, s);
+                out.push(tags_of(&s.path));
+            }
+            return;
+        };
+        s.doc.emit2.clear();
+        s.doc.words.clear();
+        s.doc.tags.clear();
+        s.doc.bounds.clear();
+        for sent in sentences {
+            s.doc.bounds.push(s.doc.tags.len());
+            self.first_pass(sent, s);
+            s.doc.tags.extend_from_slice(&s.path);
+        }
+        s.doc.bounds.push(s.doc.tags.len());
+        let Scratch { doc, emit, lattice, path, .. } = s;
+        let DocBuffers { emit2, words, tags, bounds, keys, context } = doc;
+        let passes: Vec<FirstPass<'_>> =
+            bounds.windows(2).map(|b| FirstPass { words: &words[b[0]..b[1]], tags: &tags[b[0]..b[1]] }).collect();
+        context::document_keys_into(&passes, context, keys);
+        for b in bounds.windows(2) {
+            emit.clear();
+            emit.extend_from_slice(&emit2[b[0]..b[1]]);
+            for (i, row) in emit.iter_mut().enumerate() {
+                add_weights(&stage.weights, keys.token(b[0] + i), row);
+            }
+            viterbi(emit, &stage.trans, lattice, path);
+            out.push(tags_of(path));
+        }
+    }
+
+    /// The first pass over one sentence: its tags in `s.path`; with a second
+    /// pass, the sentence's context keys and second-pass emissions are
+    /// appended to `s.doc`.
+    fn first_pass(&self, tokens: &[&str], s: &mut Scratch) {
         let m = &self.model;
         let ex = &m.extractor;
-        let Scratch { cache, idx, keys, phrases, buf, emit, lattice, path } = s;
-        if cache.tagger != self.id || cache.words.len() + tokens.len() > CACHE_WORDS {
-            cache.tagger = self.id;
-            cache.index.clear();
-            cache.words.clear();
-        }
+        let Scratch { cache, idx, keys, phrases, buf, emit, lattice, path, pairs, doc } = s;
+        cache.make_room(self.id, tokens.len());
         idx.clear();
         for tok in tokens {
             let h = hash::hash_str(tok);
             let j = match cache.index.get(&h) {
-                Some(&j) => j,
+                Some(&j) => {
+                    if let Some(h) = cache.hits.get_mut(j as usize) {
+                        *h = h.saturating_add(1);
+                    }
+                    j
+                }
                 None => {
                     let info = ex.word_info(tok, buf);
                     let mut rows = [[0.0f32; NTAGS]; OFFSETS];
-                    for (k, row) in rows.iter_mut().enumerate() {
+                    let mut rows2 = [[0.0f32; NTAGS]; OFFSETS];
+                    for k in 0..OFFSETS {
                         keys.clear();
                         ex.word_keys(&info, k, keys);
-                        add_weights(m, keys, row);
+                        match &self.joint {
+                            Some(joint) => add_weights_both(joint, keys, &mut rows[k], &mut rows2[k]),
+                            None => add_weights(&m.weights, keys, &mut rows[k]),
+                        }
                     }
                     let j = cache.words.len() as u32;
-                    cache.words.push(CachedWord { rows, pair: info.pair() });
+                    cache.words.push(CachedWord { pair: info.pair(), rows, rows2, hash: h });
+                    cache.hits.push(0);
                     cache.index.insert(h, j);
                     j
                 }
             };
             idx.push(j);
         }
-        let words: Vec<&CachedWord> = idx.iter().filter_map(|&j| cache.words.get(j as usize)).collect();
-        let pairs: Vec<PairInfo> = words.iter().map(|w| w.pair).collect();
+        let words = &cache.words;
+        let word = |i: usize| idx.get(i).and_then(|&j| words.get(j as usize));
+        pairs.clear();
+        pairs.extend((0..idx.len()).filter_map(|i| word(i).map(|w| w.pair)));
         ex.mark_phrases(pairs.iter(), phrases);
-        let n = words.len();
+        let n = pairs.len();
         emit.clear();
         for i in 0..n {
-            let mut row = words[i].rows[SELF];
+            let Some(this) = word(i) else { continue };
+            let mut row = this.rows[SELF];
+            let mut row2 = this.rows2[SELF];
             for k in 0..OFFSETS {
                 if k == SELF {
                     continue;
                 }
                 let j = i as isize + k as isize - SELF as isize;
-                if j >= 0 && (j as usize) < n {
-                    add_row(&mut row, &words[j as usize].rows[k]);
-                } else {
-                    add_row(&mut row, &self.pad_rows[k]);
-                }
+                let neighbour = usize::try_from(j).ok().filter(|&j| j < n).and_then(word);
+                add_row(&mut row, neighbour.map_or(&self.pad_rows[k], |w| &w.rows[k]));
+                add_row(&mut row2, neighbour.map_or(&self.pad_rows2[k], |w| &w.rows2[k]));
             }
             keys.clear();
-            ex.pair_keys(&pairs, i, phrases, keys);
-            add_weights(m, keys, &mut row);
+            ex.pair_keys(pairs, i, phrases, keys);
+            match &self.joint {
+                Some(joint) => {
+                    add_weights_both(joint, keys, &mut row, &mut row2);
+                    doc.emit2.push(row2);
+                    doc.words.push(pairs[i].base);
+                }
+                None => add_weights(&m.weights, keys, &mut row),
+            }
             emit.push(row);
         }
         viterbi(emit, &m.trans, lattice, path);
     }
 
-    /// Tags a long token sequence, cutting it into sentences after
-    /// sentence-final punctuation (as training did).
+    /// Tags a long token sequence as one document, cutting it into sentences
+    /// after sentence-final punctuation (as training did).
     pub fn tag_stream(&self, tokens: &[&str]) -> Vec<Tag> {
-        let mut out = Vec::with_capacity(tokens.len());
-        let mut start = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            if is_sentence_final(t) || i + 1 == tokens.len() {
-                out.extend(self.tag(&tokens[start..=i]));
-                start = i + 1;
-            }
-        }
-        out
+        let sentences = split_sentences(tokens);
+        self.tag_document(&sentences).into_iter().flatten().collect()
     }
 
     /// [`tag_conll`] with this tagger.
-    pub fn tag_conll(&self, input: impl BufRead, mut output: impl Write) -> Result<(), NerError> {
-        let mut block: Vec<String> = Vec::new();
-        let flush = |block: &mut Vec<String>, output: &mut dyn Write| -> Result<(), NerError> {
-            let refs: Vec<&str> = block.iter().map(String::as_str).collect();
-            let tags = self.tag_stream(&refs);
-            for (tok, tag) in refs.iter().zip(tags) {
-                writeln!(output, "{tok} {tag}")?;
-            }
-            block.clear();
-            Ok(())
-        };
-        for line in input.lines() {
-            let line = line?;
-            match line.split_whitespace().next() {
-                Some(tok) => block.push(tok.to_string()),
-                None => {
-                    flush(&mut block, &mut output)?;
-                    writeln!(output)?;
-                }
-            }
-        }
-        flush(&mut block, &mut output)?;
-        output.flush()?;
-        Ok(())
+    pub fn tag_conll(&self, input: impl BufRead, output: impl Write) -> Result<(), NerError> {
+        tag_conll_with(input, output, |doc| self.tag_document(doc))
     }
 
     /// [`tag_text_spans`] with this tagger.
     pub fn tag_text_spans(&self, text: &str) -> Vec<(Range<usize>, EntityType)> {
         let toks: Vec<marsad_text::Token<'_>> = marsad_text::tokenize(text).collect();
-        let mut out = Vec::new();
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let mut bounds = Vec::new();
         let mut start = 0;
         for i in 0..toks.len() {
             let last = i + 1 == toks.len();
             let breaks = last
                 || is_sentence_final(toks[i].text)
                 || text.get(toks[i].end..toks[i + 1].start).is_some_and(|gap| gap.contains('\n'));
-            if !breaks {
-                continue;
+            if breaks {
+                bounds.push(start..i + 1);
+                start = i + 1;
             }
-            let sent = &toks[start..=i];
-            let words: Vec<&str> = sent.iter().map(|t| t.text).collect();
-            let tags = self.tag(&words);
+        }
+        let sentences: Vec<&[&str]> = bounds.iter().map(|r| &words[r.clone()]).collect();
+        let mut out = Vec::new();
+        for (r, tags) in bounds.iter().zip(self.tag_document(&sentences)) {
+            let sent = &toks[r.clone()];
             let mut spans: Vec<_> = eval::spans(&tags).into_iter().collect();
             spans.sort_unstable();
             for (s, e, ty) in spans {
                 out.push((sent[s].start..sent[e - 1].end, ty));
             }
-            start = i + 1;
         }
         out
     }
 }
 
+/// Sentences of CoNLL input tagged as one document; longer inputs are
+/// tagged in parts of about this many sentences (the context window is far
+/// smaller, so little is lost at the seams and memory stays bounded).
+const CONLL_PART_SENTENCES: usize = 4096;
+
+/// The CoNLL reading and writing of [`tag_conll`], with any document tagger:
+/// `tag_document` gets the input's sentences (in parts of a few thousand)
+/// and returns one label per token. Sentences end at blank lines and after
+/// sentence-final punctuation; tokens and blank lines are written back in
+/// order, each token followed by its label.
+pub fn tag_conll_with<L: std::fmt::Display>(
+    input: impl BufRead,
+    mut output: impl Write,
+    mut tag_document: impl FnMut(&[&[&str]]) -> Vec<Vec<L>>,
+) -> Result<(), NerError> {
+    // Lines of the current part: a token, or `None` for a blank line.
+    let mut lines: Vec<Option<String>> = Vec::new();
+    let mut sentences = 0usize;
+    for line in input.lines() {
+        let line = line?;
+        // A part ends at a sentence end (a blank line or sentence-final
+        // punctuation), so input without blank lines stays bounded too.
+        let ends_sentence = match line.split_whitespace().next() {
+            Some(tok) => {
+                let end = is_sentence_final(tok);
+                lines.push(Some(tok.to_string()));
+                end
+            }
+            None => {
+                lines.push(None);
+                true
+            }
+        };
+        sentences += usize::from(ends_sentence);
+        if ends_sentence && sentences >= CONLL_PART_SENTENCES {
+            write_conll_part(&lines, &mut output, &mut tag_document)?;
+            lines.clear();
+            sentences = 0;
+        }
+    }
+    write_conll_part(&lines, &mut output, &mut tag_document)?;
+    output.flush()?;
+    Ok(())
+}
+
+/// Tags `lines` (tokens and blank lines) as one document and writes them back.
+fn write_conll_part<L: std::fmt::Display>(
+    lines: &[Option<String>],
+    output: &mut impl Write,
+    tag_document: &mut impl FnMut(&[&[&str]]) -> Vec<Vec<L>>,
+) -> Result<(), NerError> {
+    let tokens: Vec<&str> = lines.iter().flatten().map(String::as_str).collect();
+    let mut sentences: Vec<&[&str]> = Vec::new();
+    let (mut start, mut pos) = (0, 0);
+    for line in lines {
+        match line {
+            Some(tok) => {
+                pos += 1;
+                if is_sentence_final(tok) {
+                    sentences.push(&tokens[start..pos]);
+                    start = pos;
+                }
+            }
+            None if pos > start => {
+                sentences.push(&tokens[start..pos]);
+                start = pos;
+            }
+            None => {}
+        }
+    }
+    if pos > start {
+        sentences.push(&tokens[start..pos]);
+    }
+    let mut labels = tag_document(&sentences).into_iter().flatten().peekable();
+    for line in lines {
+        match (line, labels.next_if(|_| line.is_some())) {
+            (Some(tok), Some(label)) => writeln!(output, "{tok} {label}")?,
+            // Every token is written back, labelled or not.
+            (Some(tok), None) => writeln!(output, "{tok} O")?,
+            (None, _) => writeln!(output)?,
+        }
+    }
+    Ok(())
+}
+
+/// Cuts a token sequence into sentences after sentence-final punctuation.
+fn split_sentences<'a, 'b>(tokens: &'b [&'a str]) -> Vec<&'b [&'a str]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if is_sentence_final(t) || i + 1 == tokens.len() {
+            out.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    out
+}
+
 /// Reads CoNLL-style lines (one token per line, optionally followed by a tag,
 /// which is ignored; a blank line ends a sentence) and writes `token TAG`
 /// lines: the same tokens in the same order, blank lines kept. Long blocks
-/// are also cut after sentence-final punctuation for tagging.
+/// are also cut after sentence-final punctuation for tagging. The input is
+/// one document: the second pass sees the sentences around each one.
 pub fn tag_conll(input: impl BufRead, output: impl Write) -> Result<(), NerError> {
     Tagger::embedded().tag_conll(input, output)
 }
 
 /// Finds entity mentions in running text with the embedded model: byte
 /// ranges into `text` and types, in text order. The text is tokenized with
-/// `marsad_marsad_text::tokenize` and tagged sentence by sentence (sentences end at
-/// sentence-final punctuation and at line breaks).
+/// `marsad_text::tokenize` and cut into sentences (at sentence-final
+/// punctuation and at line breaks); the text is one document.
 pub fn tag_text_spans(text: &str) -> Vec<(Range<usize>, EntityType)> {
     Tagger::embedded().tag_text_spans(text)
 }
@@ -360,6 +605,7 @@ mod tests {
             extractor: ex,
             trans: decode::Transitions::default(),
             weights: model::WeightTable::new(&[(word_key, row), (bias_key, bias)]),
+            context: None,
         })
     }
 
@@ -376,6 +622,55 @@ mod tests {
         assert!(empty.is_empty());
     }
 
+    #[test]
+    fn a_full_word_cache_keeps_the_words_in_use() {
+        let word = |hash: u64| CachedWord {
+            pair: PairInfo::default(),
+            rows: [[0.0; NTAGS]; OFFSETS],
+            rows2: [[0.0; NTAGS]; OFFSETS],
+            hash,
+        };
+        let mut cache = WordCache::default();
+        cache.make_room(7, 1);
+        // Full: every word once, and a few words used often.
+        for h in 1..=CACHE_WORDS as u64 {
+            let hits = match h % 1000 {
+                0 => 50,
+                1..=600 => 1,
+                _ => 0,
+            };
+            cache.index.insert(h, cache.words.len() as u32);
+            cache.words.push(word(h));
+            cache.hits.push(hits);
+        }
+        cache.make_room(7, 10);
+        assert_eq!(cache.words.len(), CACHE_WORDS / 2, "at most half is kept");
+        for h in (1000..=CACHE_WORDS as u64).step_by(1000) {
+            let j = cache.index.get(&h).copied().expect("a frequent word stays");
+            assert_eq!(cache.words[j as usize].hash, h);
+        }
+        assert!(cache.index.get(&999).is_none(), "unused words go");
+        assert!(cache.hits.len() == cache.words.len() && cache.hits.iter().all(|&h| h == 0), "use is counted afresh");
+        // Another tagger's words are never reused.
+        cache.make_room(8, 1);
+        assert!(cache.words.is_empty() && cache.index.is_empty());
+    }
+
+    #[test]
+    fn long_conll_input_is_tagged_in_bounded_parts() {
+        // No blank lines at all (as in ANERcorp): parts still end at full stops.
+        let n = CONLL_PART_SENTENCES + 3;
+        let input = "كلمة\n.\n".repeat(n);
+        let mut parts = Vec::new();
+        let mut out = Vec::new();
+        tag_conll_with(input.as_bytes(), &mut out, |sentences: &[&[&str]]| {
+            parts.push(sentences.len());
+            sentences.iter().map(|s| vec!["X"; s.len()]).collect()
+        })
+        .expect("tag");
+        assert_eq!(parts, [CONLL_PART_SENTENCES, 3]);
+        assert_eq!(String::from_utf8(out).expect("utf8"), "كلمة X\n. X\n".repeat(n));
+    }
     #[test]
     fn text_spans_are_byte_ranges() {
         let t = tiny_tagger();
@@ -407,38 +702,48 @@ mod tests {
             &["القاهرة"],
             &["في", "في", "Obama", "2024", "الأمم", "المتحدة", "غوتيريش"],
         ];
-        // Pseudo-random weights for every key any of these sentences produces.
+        // Pseudo-random weights for every key any of these sentences
+        // produces, one set per pass.
         let mut f = Features::default();
-        let mut feats = Vec::new();
+        let (mut feats, mut feats2) = (Vec::new(), Vec::new());
+        let weight = |k: u64, t: usize| ((hash::combine(k, t as u64) % 1000) as f32 - 500.0) / 100.0;
         for s in sents {
             ex.extract(s, &mut f);
-            for &k in &f.keys {
-                let mut row = [0.0f32; NTAGS];
-                for (t, v) in row.iter_mut().enumerate() {
-                    *v = ((hash::combine(k, t as u64) % 1000) as f32 - 500.0) / 100.0;
-                }
-                feats.push((k, row));
+            for &k in &f.keys.keys {
+                feats.push((k, std::array::from_fn(|t| weight(k, t))));
+                feats2.push((k, std::array::from_fn(|t| weight(k, t + NTAGS))));
             }
         }
         let tagger = Tagger::from_model(Model {
             extractor: ex,
             trans: decode::Transitions::default(),
             weights: model::WeightTable::new(&feats),
+            context: Some(model::Stage {
+                trans: decode::Transitions::default(),
+                weights: model::WeightTable::new(&feats2),
+            }),
         });
+        let m = &tagger.model;
+        let second = m.context.as_ref().expect("second pass");
         let mut scratch = Scratch::default();
         for _ in 0..2 {
             for s in sents {
-                tagger.tag_into(s, &mut scratch);
-                tagger.model.extractor.extract(s, &mut f);
+                scratch.doc.emit2.clear();
+                tagger.first_pass(s, &mut scratch);
+                m.extractor.extract(s, &mut f);
                 for i in 0..s.len() {
-                    let mut row = [0.0f32; NTAGS];
-                    add_weights(&tagger.model, f.token(i), &mut row);
+                    let (mut row, mut row2) = ([0.0f32; NTAGS], [0.0f32; NTAGS]);
+                    add_weights(&m.weights, f.token(i), &mut row);
+                    add_weights(&second.weights, f.token(i), &mut row2);
                     for t in 0..NTAGS {
                         assert!((row[t] - scratch.emit[i][t]).abs() < 1e-3, "{s:?} token {i} tag {t}");
+                        assert!((row2[t] - scratch.doc.emit2[i][t]).abs() < 1e-3, "{s:?} token {i} tag {t}, pass 2");
                     }
                 }
             }
         }
+        let doc = tagger.tag_document(&sents);
+        assert_eq!(doc.iter().map(Vec::len).collect::<Vec<_>>(), sents.iter().map(|s| s.len()).collect::<Vec<_>>());
     }
 
     #[test]

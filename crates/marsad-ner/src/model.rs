@@ -8,8 +8,11 @@
 //! u32 entry count | per entry: u8 source, varint byte length, UTF-8 phrase
 //! u32 LEVELS | u32 cluster word count | per word: varint byte length, UTF-8 word, u16 class per level
 //! u32 auto-lexicon word count | per word: varint byte length, UTF-8 word, 5 level bytes
-//! f32 weight scale | u32 feature count
-//! per feature (keys ascending): varint key delta, u16 tag mask, i16 per set tag
+//! weight table (first pass)
+//! u8 has-context | when 1: f32 start[NTAGS] | f32 pair[NTAGS][NTAGS] | weight table (second pass)
+//!
+//! weight table = f32 weight scale | u32 feature count
+//!   | per feature (keys ascending): varint key delta, u16 tag mask, i16 per set tag
 //! ```
 //! Weights are quantized to i16 (`value = q * scale`). All integers little-endian.
 
@@ -28,7 +31,7 @@ use crate::tags::NTAGS;
 use crate::NerError;
 
 const MAGIC: &[u8; 8] = b"MRSDNER1";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 /// Refuse to inflate model files beyond this (a corrupt or hostile file).
 const MAX_INFLATED: u64 = 512 << 20;
 
@@ -43,17 +46,19 @@ struct Slot {
 
 const EMPTY: Slot = Slot { key: 0, row: u32::MAX };
 
-/// Open-addressing hash table from feature key to weight row.
+/// Open-addressing hash table from feature key to a row of `W` weights
+/// (one per tag; a tagger with two passes looks up both passes' rows at once
+/// in a table of `2 * NTAGS`).
 #[derive(Debug, Clone)]
-pub struct WeightTable {
+pub struct WeightTable<const W: usize = NTAGS> {
     mask: usize,
     slots: Vec<Slot>,
-    rows: Vec<Row>,
+    rows: Vec<[f32; W]>,
 }
 
-impl WeightTable {
+impl<const W: usize> WeightTable<W> {
     /// Builds the table from `(key, row)` pairs (later duplicates are ignored; key 0 is dropped).
-    pub fn new(features: &[(u64, Row)]) -> WeightTable {
+    pub fn new(features: &[(u64, [f32; W])]) -> WeightTable<W> {
         let cap = (features.len() * 2).max(16).next_power_of_two();
         let mask = cap - 1;
         let mut slots = vec![EMPTY; cap];
@@ -81,7 +86,7 @@ impl WeightTable {
 
     /// The row of `key`, if the model has weights for it.
     #[inline]
-    pub fn get(&self, key: u64) -> Option<&Row> {
+    pub fn get(&self, key: u64) -> Option<&[f32; W]> {
         if key == 0 {
             return None;
         }
@@ -98,14 +103,28 @@ impl WeightTable {
         }
     }
 
+    /// Reads the home slot of every key with loads that nothing branches on,
+    /// so that their cache misses overlap instead of waiting one by one
+    /// behind the probe loop's mispredicted branches; the [`get`](Self::get)
+    /// calls that follow then mostly hit the cache. The table is several
+    /// megabytes, so on news text most probes miss the processor's caches.
+    #[inline]
+    pub fn touch(&self, keys: &[u64]) {
+        let mut seen = 0u64;
+        for &k in keys {
+            seen ^= self.slots.get((k as usize) & self.mask).map_or(0, |s| s.key);
+        }
+        std::hint::black_box(seen);
+    }
+
     /// Number of features with weights.
     pub fn len(&self) -> usize {
         self.rows.len()
     }
 
     /// All `(key, row)` pairs, keys ascending.
-    pub fn pairs(&self) -> Vec<(u64, Row)> {
-        let mut v: Vec<(u64, Row)> = self
+    pub fn pairs(&self) -> Vec<(u64, [f32; W])> {
+        let mut v: Vec<(u64, [f32; W])> = self
             .slots
             .iter()
             .filter(|s| s.key != 0)
@@ -120,6 +139,17 @@ impl WeightTable {
 #[derive(Debug, Clone)]
 pub struct Model {
     pub extractor: Extractor,
+    /// First pass: transitions and feature weights.
+    pub trans: Transitions,
+    pub weights: WeightTable,
+    /// Second pass, over the first pass's document context (see `context`);
+    /// `None` for a single-pass model.
+    pub context: Option<Stage>,
+}
+
+/// The weights of one tagging pass.
+#[derive(Debug, Clone)]
+pub struct Stage {
     pub trans: Transitions,
     pub weights: WeightTable,
 }
@@ -131,6 +161,7 @@ impl Model {
             extractor: Extractor::with_lists(Lexicon::default(), ClusterMap::default()),
             trans: Transitions::default(),
             weights: WeightTable::new(&[]),
+            context: None,
         }
     }
 
@@ -142,14 +173,7 @@ impl Model {
         put_u32(&mut b, FORMAT_VERSION);
         put_u32(&mut b, FEATURE_VERSION);
         put_u32(&mut b, NTAGS as u32);
-        for v in self.trans.start {
-            put_f32(&mut b, v);
-        }
-        for row in &self.trans.pair {
-            for &v in row {
-                put_f32(&mut b, v);
-            }
-        }
+        put_transitions(&mut b, &self.trans);
         let entries = &self.extractor.lexicon.entries;
         put_u32(&mut b, entries.len() as u32);
         for e in entries {
@@ -174,36 +198,14 @@ impl Model {
             b.extend_from_slice(w.as_bytes());
             b.extend_from_slice(a);
         }
-        let pairs = self.weights.pairs();
-        let max = pairs.iter().flat_map(|(_, r)| r.iter()).fold(0.0f32, |m, v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut quant: Vec<(u64, u16, [i16; NTAGS])> = Vec::with_capacity(pairs.len());
-        for (k, r) in &pairs {
-            let mut q = [0i16; NTAGS];
-            let mut mask = 0u16;
-            for t in 0..NTAGS {
-                let v = (r[t] / scale).round().clamp(-32767.0, 32767.0) as i16;
-                if v != 0 {
-                    q[t] = v;
-                    mask |= 1 << t;
-                }
+        put_weights(&mut b, &self.weights);
+        match &self.context {
+            Some(stage) => {
+                b.push(1);
+                put_transitions(&mut b, &stage.trans);
+                put_weights(&mut b, &stage.weights);
             }
-            if mask != 0 {
-                quant.push((*k, mask, q));
-            }
-        }
-        put_f32(&mut b, scale);
-        put_u32(&mut b, quant.len() as u32);
-        let mut prev = 0u64;
-        for (k, mask, q) in &quant {
-            put_varint(&mut b, k - prev);
-            prev = *k;
-            b.extend_from_slice(&mask.to_le_bytes());
-            for t in 0..NTAGS {
-                if mask & (1 << t) != 0 {
-                    b.extend_from_slice(&q[t].to_le_bytes());
-                }
-            }
+            None => b.push(0),
         }
         let mut enc = GzEncoder::new(Vec::new(), Compression::best());
         enc.write_all(&b)?;
@@ -233,15 +235,7 @@ impl Model {
         if nt as usize != NTAGS {
             return Err(NerError::Model(format!("{nt} tags, expected {NTAGS}")));
         }
-        let mut trans = Transitions::default();
-        for v in trans.start.iter_mut() {
-            *v = r.f32()?;
-        }
-        for row in trans.pair.iter_mut() {
-            for v in row.iter_mut() {
-                *v = r.f32()?;
-            }
-        }
+        let trans = r.transitions()?;
         let ne = r.u32()? as usize;
         let mut entries = Vec::with_capacity(ne.min(r.remaining()));
         for _ in 0..ne {
@@ -285,34 +279,68 @@ impl Model {
             }
             auto.push((w, a));
         }
-        let scale = r.f32()?;
-        if !scale.is_finite() || scale <= 0.0 {
-            return Err(NerError::Model("bad weight scale".into()));
-        }
-        let nf = r.u32()? as usize;
-        let mut features = Vec::with_capacity(nf.min(r.remaining() / 3));
-        let mut key = 0u64;
-        for _ in 0..nf {
-            let d = r.varint()?;
-            key = key.checked_add(d).ok_or_else(|| NerError::Model("feature keys overflow".into()))?;
-            let mask = u16::from_le_bytes([r.u8()?, r.u8()?]);
-            let mut row = [0.0f32; NTAGS];
-            for (t, v) in row.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    let q = i16::from_le_bytes([r.u8()?, r.u8()?]);
-                    *v = f32::from(q) * scale;
-                }
-            }
-            features.push((key, row));
-        }
+        let weights = r.weights()?;
+        let context = match r.u8()? {
+            0 => None,
+            1 => Some(Stage { trans: r.transitions()?, weights: r.weights()? }),
+            v => return Err(NerError::Model(format!("bad context flag {v}"))),
+        };
         if r.remaining() != 0 {
-            return Err(NerError::Model("trailing bytes after the feature table".into()));
+            return Err(NerError::Model("trailing bytes after the weight tables".into()));
         }
         Ok(Model {
             extractor: Extractor::new(Lexicon::new(entries), ClusterMap { words }, AutoLexicon { words: auto }),
             trans,
-            weights: WeightTable::new(&features),
+            weights,
+            context,
         })
+    }
+}
+
+fn put_transitions(b: &mut Vec<u8>, trans: &Transitions) {
+    for v in trans.start {
+        put_f32(b, v);
+    }
+    for row in &trans.pair {
+        for &v in row {
+            put_f32(b, v);
+        }
+    }
+}
+
+/// Writes a weight table, quantized to i16 with one scale.
+#[allow(clippy::needless_range_loop)] // tag-indexed parallel arrays
+fn put_weights(b: &mut Vec<u8>, weights: &WeightTable) {
+    let pairs = weights.pairs();
+    let max = pairs.iter().flat_map(|(_, r)| r.iter()).fold(0.0f32, |m, v| m.max(v.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let mut quant: Vec<(u64, u16, [i16; NTAGS])> = Vec::with_capacity(pairs.len());
+    for (k, r) in &pairs {
+        let mut q = [0i16; NTAGS];
+        let mut mask = 0u16;
+        for t in 0..NTAGS {
+            let v = (r[t] / scale).round().clamp(-32767.0, 32767.0) as i16;
+            if v != 0 {
+                q[t] = v;
+                mask |= 1 << t;
+            }
+        }
+        if mask != 0 {
+            quant.push((*k, mask, q));
+        }
+    }
+    put_f32(b, scale);
+    put_u32(b, quant.len() as u32);
+    let mut prev = 0u64;
+    for (k, mask, q) in &quant {
+        put_varint(b, k - prev);
+        prev = *k;
+        b.extend_from_slice(&mask.to_le_bytes());
+        for t in 0..NTAGS {
+            if mask & (1 << t) != 0 {
+                b.extend_from_slice(&q[t].to_le_bytes());
+            }
+        }
     }
 }
 
@@ -351,6 +379,43 @@ impl<'a> Reader<'a> {
         let s = &self.b[self.pos..end];
         self.pos = end;
         Ok(s)
+    }
+
+    fn transitions(&mut self) -> Result<Transitions, NerError> {
+        let mut trans = Transitions::default();
+        for v in trans.start.iter_mut() {
+            *v = self.f32()?;
+        }
+        for row in trans.pair.iter_mut() {
+            for v in row.iter_mut() {
+                *v = self.f32()?;
+            }
+        }
+        Ok(trans)
+    }
+
+    fn weights(&mut self) -> Result<WeightTable, NerError> {
+        let scale = self.f32()?;
+        if !scale.is_finite() || scale <= 0.0 {
+            return Err(NerError::Model("bad weight scale".into()));
+        }
+        let nf = self.u32()? as usize;
+        let mut features = Vec::with_capacity(nf.min(self.remaining() / 3));
+        let mut key = 0u64;
+        for _ in 0..nf {
+            let d = self.varint()?;
+            key = key.checked_add(d).ok_or_else(|| NerError::Model("feature keys overflow".into()))?;
+            let mask = u16::from_le_bytes([self.u8()?, self.u8()?]);
+            let mut row = [0.0f32; NTAGS];
+            for (t, v) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    let q = i16::from_le_bytes([self.u8()?, self.u8()?]);
+                    *v = f32::from(q) * scale;
+                }
+            }
+            features.push((key, row));
+        }
+        Ok(WeightTable::new(&features))
     }
 
     fn u8(&mut self) -> Result<u8, NerError> {
@@ -403,7 +468,13 @@ mod tests {
         ];
         let clusters = ClusterMap { words: vec![("القاهره".into(), [1, 2, 3]), ("دمشق".into(), [1, 5, 9])] };
         let auto = AutoLexicon { words: vec![("اوباما".into(), [3, 1, 0, 0, 1])] };
-        Model { extractor: Extractor::new(lex, clusters, auto), trans, weights: WeightTable::new(&feats) }
+        let second = Stage { trans: trans.clone(), weights: WeightTable::new(&feats[..1]) };
+        Model {
+            extractor: Extractor::new(lex, clusters, auto),
+            trans,
+            weights: WeightTable::new(&feats),
+            context: Some(second),
+        }
     }
 
     #[test]
@@ -425,6 +496,9 @@ mod tests {
         }
         assert!(back.weights.get(7 << 40).is_none());
         assert!(back.weights.get(43).is_none());
+        let (a, b) = (m.context.as_ref().expect("context"), back.context.as_ref().expect("context back"));
+        assert_eq!(a.trans, b.trans);
+        assert_eq!(b.weights.len(), 1);
         // Serialization is deterministic.
         assert_eq!(m.to_bytes().expect("again"), bytes);
     }
@@ -441,7 +515,7 @@ mod tests {
         assert!(Model::from_bytes(&flipped).is_err());
         // Valid gzip, wrong content.
         let mut enc = GzEncoder::new(Vec::new(), Compression::fast());
-        enc.write_all(b"MRSDNER1\x01\0\0\0").expect("write");
+        enc.write_all(b"MRSDNER1\x02\0\0\0").expect("write");
         assert!(Model::from_bytes(&enc.finish().expect("gz")).is_err());
     }
 }

@@ -10,11 +10,12 @@ use flate2::read::GzDecoder;
 
 use crate::autolex::AutoLexicon;
 use crate::clusters::{ClusterMap, Corpus};
+use crate::context::{document_keys, ContextKeys, FirstPass};
 use crate::decode::{viterbi, Lattice, Transitions};
 use crate::eval::{score, Score};
 use crate::features::{Extractor, Features};
 use crate::lexicon::{Entry, Lexicon, Source};
-use crate::model::{Model, Row, WeightTable};
+use crate::model::{Model, Row, Stage, WeightTable};
 use crate::tags::{repair, Tag, NTAGS};
 use crate::{is_sentence_final, NerError, Tagger};
 
@@ -219,13 +220,20 @@ impl Encoded {
     }
 }
 
-fn encode(ex: &Extractor, s: &Sentence, index: &HashMap<u64, u32>, f: &mut Features) -> Encoded {
+fn encode(
+    ex: &Extractor,
+    s: &Sentence,
+    context: Option<&ContextKeys>,
+    index: &HashMap<u64, u32>,
+    f: &mut Features,
+) -> Encoded {
     let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
     ex.extract(&words, f);
     let mut feats = Vec::new();
     let mut starts = vec![0u32];
     for i in 0..words.len() {
-        feats.extend(f.token(i).iter().filter_map(|k| index.get(k).copied()));
+        let extra = context.map_or(&[][..], |c| c.token(i));
+        feats.extend(f.token(i).iter().chain(extra).filter_map(|k| index.get(k).copied()));
         starts.push(feats.len() as u32);
     }
     Encoded { feats, starts, gold: s.tags.iter().map(|t| t.index()).collect() }
@@ -348,18 +356,11 @@ pub fn train(
     opts: &TrainOptions,
 ) -> Tagger {
     let ex = Extractor::with_lists(Lexicon::new(entries), clusters);
-    train_core(train, &[], dev, ex, opts)
+    Tagger::from_model(train_core(train, &[], dev, ex, opts, None))
 }
 
-/// Number of folds for the automatic lexicon's jackknife.
-pub const AUTO_FOLDS: usize = 5;
-
 /// Trains with an automatic lexicon from the `unlabeled` corpus (see
-/// [`AutoLexicon`]). So that training sees the lexicon as reliable as it is
-/// for unseen words, it is jackknifed: the sentences of each of
-/// [`AUTO_FOLDS`] folds get the lexicon of a base model trained without that
-/// fold; the shipped model (and `dev`) use the lexicon of a base model
-/// trained on all of `train`.
+/// [`AutoLexicon`]); one pass, no document context.
 pub fn train_with_unlabeled(
     train: &[Sentence],
     dev: Option<&[Sentence]>,
@@ -368,52 +369,184 @@ pub fn train_with_unlabeled(
     unlabeled: &Corpus,
     opts: &TrainOptions,
 ) -> Tagger {
-    let base_opts = TrainOptions { bags: 1, verbose: false, ..opts.clone() };
-    let lexicon = Lexicon::new(entries.clone());
-    let base_ex = || Extractor::with_lists(lexicon.clone(), clusters.clone());
-    let with_auto = |base: &Tagger| {
-        let (auto, phrases) = AutoLexicon::build_with_phrases(base, unlabeled);
-        let n = (auto.words.len(), phrases.len());
-        let mut all = entries.clone();
-        if opts.auto_phrases {
-            all.extend(phrases);
+    let ex = Extractors::with_unlabeled(train, entries, clusters, unlabeled, opts);
+    Tagger::from_model(train_core(train, &ex.per_sentence(train.len()), dev, ex.all.clone(), opts, None))
+}
+
+/// The feature extractors of a training run: the one the model keeps, and
+/// the one each training sentence is featurized with.
+struct Extractors {
+    all: Extractor,
+    /// `(end, extractor)`: sentences before `end` (and after the previous
+    /// fold's end) use `extractor`.
+    folds: Vec<(usize, Extractor)>,
+}
+
+impl Extractors {
+    /// Gazetteers and clusters only: every sentence uses the same extractor.
+    fn lists(entries: Vec<Entry>, clusters: ClusterMap) -> Extractors {
+        Extractors { all: Extractor::with_lists(Lexicon::new(entries), clusters), folds: Vec::new() }
+    }
+
+    /// With an automatic lexicon from `unlabeled`. So that training sees the
+    /// lexicon as reliable as it is for unseen words, it is jackknifed: the
+    /// sentences of each of [`AUTO_FOLDS`] folds get the lexicon of a base
+    /// model trained without that fold; the shipped model (and `dev`) use
+    /// the lexicon of a base model trained on all of `train`.
+    fn with_unlabeled(
+        train: &[Sentence],
+        entries: Vec<Entry>,
+        clusters: ClusterMap,
+        unlabeled: &Corpus,
+        opts: &TrainOptions,
+    ) -> Extractors {
+        let base_opts = TrainOptions { bags: 1, verbose: false, ..opts.clone() };
+        let lexicon = Lexicon::new(entries.clone());
+        let base_ex = || Extractor::with_lists(lexicon.clone(), clusters.clone());
+        let with_auto = |base: &Tagger| {
+            let (auto, phrases) = AutoLexicon::build_with_phrases(base, unlabeled);
+            let n = (auto.words.len(), phrases.len());
+            let mut all = entries.clone();
+            if opts.auto_phrases {
+                all.extend(phrases);
+            }
+            (Extractor::new(Lexicon::new(all), clusters.clone(), auto), n)
+        };
+        let mut folds = Vec::with_capacity(AUTO_FOLDS);
+        for k in 0..AUTO_FOLDS {
+            let (lo, hi) = (train.len() * k / AUTO_FOLDS, train.len() * (k + 1) / AUTO_FOLDS);
+            let mut part: Vec<Sentence> = train[..lo].to_vec();
+            part.extend_from_slice(&train[hi..]);
+            let base = Tagger::from_model(train_core(&part, &[], None, base_ex(), &base_opts, None));
+            let (ex, (nw, np)) = with_auto(&base);
+            if opts.verbose {
+                eprintln!("automatic lexicon, fold {k}: {nw} words, {np} multiword names");
+            }
+            folds.push((hi, ex));
         }
-        (Extractor::new(Lexicon::new(all), clusters.clone(), auto), n)
-    };
-    let mut fold_ex = Vec::with_capacity(AUTO_FOLDS);
-    for k in 0..AUTO_FOLDS {
-        let (lo, hi) = (train.len() * k / AUTO_FOLDS, train.len() * (k + 1) / AUTO_FOLDS);
-        let mut part: Vec<Sentence> = train[..lo].to_vec();
-        part.extend_from_slice(&train[hi..]);
-        let base = train_core(&part, &[], None, base_ex(), &base_opts);
-        let (ex, (nw, np)) = with_auto(&base);
+        let base = Tagger::from_model(train_core(train, &[], None, base_ex(), &base_opts, None));
+        let (all, (nw, np)) = with_auto(&base);
         if opts.verbose {
-            eprintln!("automatic lexicon, fold {k}: {nw} words, {np} multiword names");
+            eprintln!("automatic lexicon, all: {nw} words, {np} multiword names");
         }
-        fold_ex.push((hi, ex));
+        Extractors { all, folds }
     }
-    let base = train_core(train, &[], None, base_ex(), &base_opts);
-    let (final_ex, (nw, np)) = with_auto(&base);
+
+    /// The extractor of each of `n` training sentences.
+    fn per_sentence(&self, n: usize) -> Vec<&Extractor> {
+        (0..n).map(|i| self.folds.iter().find(|(hi, _)| i < *hi).map_or(&self.all, |(_, e)| e)).collect()
+    }
+}
+
+/// Number of folds for the automatic lexicon's jackknife.
+pub const AUTO_FOLDS: usize = 5;
+
+/// Number of folds for the jackknifed first-pass tags the second pass learns from.
+pub const CONTEXT_FOLDS: usize = 5;
+
+/// Trains the two-pass tagger (see `context`): a first pass as
+/// [`train_with_unlabeled`] (or [`train`] without `unlabeled`), and a second
+/// pass over the same features plus the document context of the first
+/// pass's tags. The second pass learns from first-pass tags of models that
+/// did not see the sentence ([`CONTEXT_FOLDS`] folds, trained in parallel),
+/// so that it trusts them as much as they deserve on unseen text. Training
+/// sentences are one stream of documents in their order; so are `dev`'s.
+pub fn train_two_pass(
+    train: &[Sentence],
+    dev: Option<&[Sentence]>,
+    entries: Vec<Entry>,
+    clusters: ClusterMap,
+    unlabeled: Option<&Corpus>,
+    opts: &TrainOptions,
+) -> Tagger {
+    let extractors = |part: &[Sentence], opts: &TrainOptions| match unlabeled {
+        Some(u) => Extractors::with_unlabeled(part, entries.clone(), clusters.clone(), u, opts),
+        None => Extractors::lists(entries.clone(), clusters.clone()),
+    };
+    let one_pass = |part: &[Sentence], dev: Option<&[Sentence]>, opts: &TrainOptions| {
+        let ex = extractors(part, opts);
+        let model = train_core(part, &ex.per_sentence(part.len()), dev, ex.all.clone(), opts, None);
+        (model, ex)
+    };
+    // Jackknifed first-pass tags of the training sentences.
+    let fold_opts = TrainOptions { bags: 1, verbose: false, ..opts.clone() };
+    let bounds: Vec<(usize, usize)> =
+        (0..CONTEXT_FOLDS).map(|k| (train.len() * k / CONTEXT_FOLDS, train.len() * (k + 1) / CONTEXT_FOLDS)).collect();
+    let fold_tags: Vec<Vec<Vec<usize>>> = std::thread::scope(|scope| {
+        let jobs: Vec<_> = bounds
+            .iter()
+            .map(|&(lo, hi)| {
+                let (one_pass, fold_opts) = (&one_pass, &fold_opts);
+                scope.spawn(move || {
+                    let mut part: Vec<Sentence> = train[..lo].to_vec();
+                    part.extend_from_slice(&train[hi..]);
+                    let tagger = Tagger::from_model(one_pass(&part, None, fold_opts).0);
+                    first_pass_tags(&tagger, &train[lo..hi])
+                })
+            })
+            .collect();
+        jobs.into_iter().map(|j| j.join().unwrap_or_default()).collect()
+    });
+    let train_tags: Vec<Vec<usize>> = fold_tags.into_iter().flatten().collect();
+    if train_tags.len() != train.len() {
+        // A fold's thread panicked: no honest context; train one pass.
+        return Tagger::from_model(one_pass(train, dev, opts).0);
+    }
     if opts.verbose {
-        eprintln!("automatic lexicon, all: {nw} words, {np} multiword names");
+        eprintln!("first-pass tags of the training sentences from {CONTEXT_FOLDS} jackknifed models");
     }
-    let mut per_sentence: Vec<&Extractor> = Vec::with_capacity(train.len());
-    for (i, _) in train.iter().enumerate() {
-        let ex = fold_ex.iter().find(|(hi, _)| i < *hi).map_or(&final_ex, |(_, e)| e);
-        per_sentence.push(ex);
+    let (first, ex) = one_pass(train, dev, opts);
+    let first_tagger = Tagger::from_model(first.clone());
+    let train_ctx = context_of(&ex.all, train, &train_tags);
+    let dev = dev.unwrap_or(&[]);
+    let dev_ctx = context_of(&ex.all, dev, &first_pass_tags(&first_tagger, dev));
+    if opts.verbose {
+        eprintln!("second pass:");
     }
-    train_core(train, &per_sentence, dev, final_ex.clone(), opts)
+    let second = train_core(
+        train,
+        &ex.per_sentence(train.len()),
+        (!dev.is_empty()).then_some(dev),
+        ex.all.clone(),
+        opts,
+        Some((&train_ctx, &dev_ctx)),
+    );
+    Tagger::from_model(Model { context: Some(Stage { trans: second.trans, weights: second.weights }), ..first })
+}
+
+/// The first pass's tag indices for each sentence.
+fn first_pass_tags(tagger: &Tagger, sentences: &[Sentence]) -> Vec<Vec<usize>> {
+    sentences
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            tagger.tag(&words).into_iter().map(Tag::index).collect()
+        })
+        .collect()
+}
+
+/// Context keys of `sentences` (one stream of documents) from first-pass `tags`.
+fn context_of(ex: &Extractor, sentences: &[Sentence], tags: &[Vec<usize>]) -> Vec<ContextKeys> {
+    let mut buf = String::new();
+    let words: Vec<Vec<u64>> =
+        sentences.iter().map(|s| s.tokens.iter().map(|t| ex.word_info(t, &mut buf).pair().base).collect()).collect();
+    let passes: Vec<FirstPass<'_>> = words.iter().zip(tags).map(|(w, t)| FirstPass { words: w, tags: t }).collect();
+    document_keys(&passes)
 }
 
 /// The perceptron proper. Sentence `i` of `train` is featurized with
-/// `per_sentence[i]` when given, else with `ex`, which the model keeps.
+/// `per_sentence[i]` when given, else with `ex`, which the model keeps; with
+/// `context`, the sentences of `train` and `dev` also get those context keys.
 fn train_core(
     train: &[Sentence],
     per_sentence: &[&Extractor],
     dev: Option<&[Sentence]>,
     ex: Extractor,
     opts: &TrainOptions,
-) -> Tagger {
+    context: Option<(&[ContextKeys], &[ContextKeys])>,
+) -> Model {
+    let ctx_train = |i: usize| context.and_then(|(t, _)| t.get(i));
+    let ctx_dev = |i: usize| context.and_then(|(_, d)| d.get(i));
     let ex_of = |i: usize| -> &Extractor { per_sentence.get(i).copied().unwrap_or(&ex) };
     let mut f = Features::default();
     // Count features.
@@ -421,7 +554,8 @@ fn train_core(
     for (i, s) in train.iter().enumerate() {
         let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
         ex_of(i).extract(&words, &mut f);
-        for &k in &f.keys {
+        let extra = ctx_train(i).map_or(&[][..], |c| &c.keys[..]);
+        for &k in f.keys.keys.iter().chain(extra) {
             *counts.entry(k).or_insert(0) += 1;
         }
     }
@@ -432,8 +566,10 @@ fn train_core(
         eprintln!("features: {} seen, {} kept (count >= {})", counts.len(), kept.len(), opts.min_count);
     }
     drop(counts);
-    let enc: Vec<Encoded> = train.iter().enumerate().map(|(i, s)| encode(ex_of(i), s, &index, &mut f)).collect();
-    let dev_enc: Vec<Encoded> = dev.unwrap_or(&[]).iter().map(|s| encode(&ex, s, &index, &mut f)).collect();
+    let enc: Vec<Encoded> =
+        train.iter().enumerate().map(|(i, s)| encode(ex_of(i), s, ctx_train(i), &index, &mut f)).collect();
+    let dev_enc: Vec<Encoded> =
+        dev.unwrap_or(&[]).iter().enumerate().map(|(i, s)| encode(&ex, s, ctx_dev(i), &index, &mut f)).collect();
     let dev_gold: Vec<Tag> = dev.unwrap_or(&[]).iter().flat_map(|s| s.tags.iter().copied()).collect();
 
     let mut sum_rows: Vec<Row> = vec![[0.0; NTAGS]; kept.len()];
@@ -513,21 +649,17 @@ fn train_core(
     }
     let features: Vec<(u64, Row)> =
         kept.iter().zip(rows).filter(|(_, r)| r.iter().any(|v| v.abs() > 1e-6)).map(|(&k, r)| (k, r)).collect();
-    Tagger::from_model(Model { extractor: ex, trans, weights: WeightTable::new(&features) })
+    Model { extractor: ex, trans, weights: WeightTable::new(&features), context: None }
 }
 
-/// Tags `sentences` with `tagger` and scores against their gold tags.
+/// Tags `sentences` (one stream of documents) with `tagger` and scores
+/// against their gold tags.
 pub fn evaluate(tagger: &Tagger, sentences: &[Sentence]) -> (Score, Vec<Vec<Tag>>) {
-    let mut gold = Vec::new();
-    let mut pred = Vec::new();
-    let mut all = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        let tags = tagger.tag(&words);
-        gold.extend(s.tags.iter().copied());
-        pred.extend(tags.iter().copied());
-        all.push(tags);
-    }
+    let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.tokens.iter().map(String::as_str).collect()).collect();
+    let refs: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
+    let all = tagger.tag_document(&refs);
+    let gold: Vec<Tag> = sentences.iter().flat_map(|s| s.tags.iter().copied()).collect();
+    let pred: Vec<Tag> = all.iter().flatten().copied().collect();
     (score(&gold, &pred), all)
 }
 

@@ -1,13 +1,13 @@
 //! Held-out evaluation on ANERcorp (skipped when ../shared/data is absent).
 //!
 //! Two checks:
-//! * generalization: train on the first 90% of the pseudo-sentences (one
-//!   perceptron instead of the shipped three, to stay fast in debug builds)
-//!   and score the last 10%, which training never saw;
-//! * drift: the shipped model is trained on all of ANERcorp
-//!   (`train-ner --final`), so scoring it on the held-out tenth measures fit;
-//!   a change in marsad-text's normalization or in the features that silently
-//!   degrades the embedded model shows up here.
+//! * the shipped model: trained on the first 90% of the pseudo-sentences
+//!   only, so its score on the last 10% is honest; a change in marsad-text's
+//!   normalization or in the features that silently degrades the embedded
+//!   model shows up here;
+//! * generalization: train the first pass on the same 90% (one perceptron
+//!   instead of the shipped three, no second pass, to stay fast in debug
+//!   builds) and score the last 10%.
 
 use std::path::PathBuf;
 
@@ -36,9 +36,10 @@ fn embedded_model_on_heldout_split() {
     let (score, _) = evaluate(tagger, held);
     println!("embedded model on the held-out tenth (never seen in training):\n{score}");
     // The shipped model is trained on the first 90% only, so this is an honest
-    // score (0.757 when it was built); features that drift from the ones it
-    // was trained with, or a worse model, show up here first.
-    assert!(score.all.f1() >= 0.74, "F1 {:.4} below 0.74", score.all.f1());
+    // score (0.7595 when it was built, two passes); features that drift from
+    // the ones it was trained with, or a worse model, show up here first.
+    assert!(tagger.has_context_pass(), "the shipped model has the document-context pass");
+    assert!(score.all.f1() >= 0.75, "F1 {:.4} below 0.75", score.all.f1());
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! Without `--final`: trains on all but the last F (0.1) of the pseudo-sentences,
 //! prints entity-level P/R/F1 on that held-out part, writes the held-out gold and
 //! predictions (for `conll_f1.py`) and the model. With `--final`: trains on all data.
+//! `--no-context` trains the first pass only (no document-context second pass).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -15,8 +16,8 @@ use std::time::Instant;
 use marsad_ner::clusters::read_jsonl_corpus;
 use marsad_ner::clusters::{ClusterMap, DEFAULT_KS};
 use marsad_ner::train::{
-    evaluate, load_gazetteers, read_conll, split_heldout, train, train_with_unlabeled, write_conll, DataPaths,
-    TrainOptions,
+    evaluate, load_gazetteers, read_conll, split_heldout, train, train_two_pass, train_with_unlabeled, write_conll,
+    DataPaths, TrainOptions,
 };
 use marsad_ner::Tagger;
 
@@ -28,6 +29,7 @@ struct Args {
     names: bool,
     clusters: bool,
     autolex: bool,
+    context: bool,
     unlabeled: Option<PathBuf>,
     clusters_cache: PathBuf,
     cluster_iters: usize,
@@ -39,7 +41,7 @@ struct Args {
 
 fn usage() -> &'static str {
     "usage: train-ner --data DIR --out FILE [--epochs N] [--heldout-fraction F] [--final] \
-     [--no-names] [--no-clusters] [--no-autolex] [--unlabeled FILE.jsonl.gz] [--clusters-cache FILE] \
+     [--no-names] [--no-clusters] [--no-autolex] [--no-context] [--unlabeled FILE.jsonl.gz] [--clusters-cache FILE] \
      [--cluster-iters N] [--gold-out FILE] [--pred-out FILE] [--min-count N] [--seed N]"
 }
 
@@ -54,6 +56,7 @@ fn parse() -> Result<Args, String> {
         names: true,
         clusters: true,
         autolex: true,
+        context: true,
         unlabeled: None,
         clusters_cache: tmp.join("marsad-ner-clusters.tsv"),
         cluster_iters: 10,
@@ -86,6 +89,7 @@ fn parse() -> Result<Args, String> {
             "--no-names" => a.names = false,
             "--no-clusters" => a.clusters = false,
             "--no-autolex" => a.autolex = false,
+            "--no-context" => a.context = false,
             "--no-auto-phrases" => a.opts.auto_phrases = false,
             "--unlabeled" => a.unlabeled = Some(val()?.into()),
             "--clusters-cache" => a.clusters_cache = val()?.into(),
@@ -132,9 +136,10 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
                     dev: Option<&[marsad_ner::train::Sentence]>,
                     entries: Vec<marsad_ner::GazetteerEntry>,
                     clusters: ClusterMap,
-                    opts: &TrainOptions| match &auto_corpus {
-        Some(c) => train_with_unlabeled(tr, dev, entries, clusters, c, opts),
-        None => train(tr, dev, entries, clusters, opts),
+                    opts: &TrainOptions| match (&auto_corpus, a.context) {
+        (c, true) => train_two_pass(tr, dev, entries, clusters, c.as_ref(), opts),
+        (Some(c), false) => train_with_unlabeled(tr, dev, entries, clusters, c, opts),
+        (None, false) => train(tr, dev, entries, clusters, opts),
     };
     let clusters = match (a.clusters, unlabeled) {
         (true, Some(u)) => {
@@ -216,7 +221,7 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
             .collect();
         let direct: Vec<_> = pred.iter().flatten().copied().collect();
         if via_conll != direct {
-            return Err("tag_conll and per-sentence tagging disagree on the held-out part".into());
+            return Err("tag_conll and document tagging disagree on the held-out part".into());
         }
         println!("gold: {}\npred: {}", a.gold_out.display(), a.pred_out.display());
     }

@@ -7,7 +7,9 @@
 //! run of words equal to it after normalization, where the first word may
 //! carry proclitics (وروسيا، بالولايات، لبوتين).
 
-use std::collections::HashMap;
+// Lookups run for every word of every document: a fast hash, not SipHash
+// (the keys are our own gazetteer's words, not attacker-chosen).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::kind::EntityKind;
@@ -80,9 +82,9 @@ impl Gazetteer {
     /// Parses the TSV format; malformed rows are skipped (the shipped file is checked by a test).
     pub fn parse(tsv: &str) -> Gazetteer {
         let mut entities = Vec::new();
-        let mut index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
-        let mut variants: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-        let mut bare_index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::new();
+        let mut index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
+        let mut variants: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+        let mut bare_index: HashMap<String, Vec<(Vec<String>, usize)>> = HashMap::default();
         for line in tsv.lines().skip(1) {
             let cols: Vec<&str> = line.split('\t').collect();
             let [id, kind, wikidata, name_en, name_ar, aliases] = cols[..] else { continue };

@@ -414,15 +414,13 @@ impl Extractors {
         };
         let mut folds = Vec::with_capacity(AUTO_FOLDS);
         for k in 0..AUTO_FOLDS {
-            let (lo, hi) = (train.len() * k / AUTO_FOLDS, train.len() * (k + 1) / AUTO_FOLDS);
-            let mut part: Vec<Sentence> = train[..lo].to_vec();
-            part.extend_from_slice(&train[hi..]);
+            let (held, part) = fold(train, k, AUTO_FOLDS);
             let base = Tagger::from_model(train_core(&part, &[], None, base_ex(), &base_opts, None));
             let (ex, (nw, np)) = with_auto(&base);
             if opts.verbose {
                 eprintln!("automatic lexicon, fold {k}: {nw} words, {np} multiword names");
             }
-            folds.push((hi, ex));
+            folds.push((held.end, ex));
         }
         let base = Tagger::from_model(train_core(train, &[], None, base_ex(), &base_opts, None));
         let (all, (nw, np)) = with_auto(&base);
@@ -436,6 +434,16 @@ impl Extractors {
     fn per_sentence(&self, n: usize) -> Vec<&Extractor> {
         (0..n).map(|i| self.folds.iter().find(|(hi, _)| i < *hi).map_or(&self.all, |(_, e)| e)).collect()
     }
+}
+
+/// Fold `k` of `folds` contiguous folds of `sentences` (for jackknifing and
+/// cross-validation): its range, and the other sentences in order.
+pub fn fold(sentences: &[Sentence], k: usize, folds: usize) -> (std::ops::Range<usize>, Vec<Sentence>) {
+    let n = sentences.len();
+    let (lo, hi) = (n * k / folds.max(1), (n * (k + 1) / folds.max(1)).min(n));
+    let mut rest = sentences[..lo].to_vec();
+    rest.extend_from_slice(&sentences[hi..]);
+    (lo..hi, rest)
 }
 
 /// Number of folds for the automatic lexicon's jackknife.
@@ -470,18 +478,14 @@ pub fn train_two_pass(
     };
     // Jackknifed first-pass tags of the training sentences.
     let fold_opts = TrainOptions { bags: 1, verbose: false, ..opts.clone() };
-    let bounds: Vec<(usize, usize)> =
-        (0..CONTEXT_FOLDS).map(|k| (train.len() * k / CONTEXT_FOLDS, train.len() * (k + 1) / CONTEXT_FOLDS)).collect();
     let fold_tags: Vec<Vec<Vec<usize>>> = std::thread::scope(|scope| {
-        let jobs: Vec<_> = bounds
-            .iter()
-            .map(|&(lo, hi)| {
+        let jobs: Vec<_> = (0..CONTEXT_FOLDS)
+            .map(|k| {
                 let (one_pass, fold_opts) = (&one_pass, &fold_opts);
                 scope.spawn(move || {
-                    let mut part: Vec<Sentence> = train[..lo].to_vec();
-                    part.extend_from_slice(&train[hi..]);
+                    let (held, part) = fold(train, k, CONTEXT_FOLDS);
                     let tagger = Tagger::from_model(one_pass(&part, None, fold_opts).0);
-                    first_pass_tags(&tagger, &train[lo..hi])
+                    first_pass_tags(&tagger, &train[held])
                 })
             })
             .collect();

@@ -16,8 +16,8 @@ use std::time::Instant;
 use marsad_ner::clusters::read_jsonl_corpus;
 use marsad_ner::clusters::{ClusterMap, DEFAULT_KS};
 use marsad_ner::train::{
-    evaluate, load_gazetteers, read_conll, split_heldout, train, train_two_pass, train_with_unlabeled, write_conll,
-    DataPaths, TrainOptions,
+    evaluate, fold, load_gazetteers, read_conll, split_heldout, train, train_two_pass, train_with_unlabeled,
+    write_conll, DataPaths, TrainOptions,
 };
 use marsad_ner::Tagger;
 
@@ -160,12 +160,9 @@ fn run(a: Args) -> Result<(), Box<dyn std::error::Error>> {
         let mut total = marsad_ner::eval::Score::default();
         let quiet = TrainOptions { verbose: false, ..a.opts.clone() };
         for f in 0..a.cv {
-            let lo = rest.len() * f / a.cv;
-            let hi = rest.len() * (f + 1) / a.cv;
-            let mut tr: Vec<_> = rest[..lo].to_vec();
-            tr.extend_from_slice(&rest[hi..]);
+            let (held, tr) = fold(rest, f, a.cv);
             let tagger = train_fn(&tr, None, entries.clone(), clusters.clone(), &quiet);
-            let (s, _) = evaluate(&tagger, &rest[lo..hi]);
+            let (s, _) = evaluate(&tagger, &rest[held]);
             println!("fold {f}: P {:.4} R {:.4} F1 {:.4}", s.all.precision(), s.all.recall(), s.all.f1());
             for (k, c) in s.by_type {
                 let e = total.by_type.entry(k).or_default();
